@@ -1,0 +1,28 @@
+# The two commands of the README: `make run` and `make test`. Both work from a fresh clone.
+.PHONY: run test lint typecheck pytest lock messages bench
+
+run:  ## Install what is needed, load demo data and start the portal on http://127.0.0.1:8000
+	scripts/bootstrap.sh run
+	scripts/run.sh
+
+test:  ## Install what the tests need, make sure PostgreSQL and Redis answer, run ruff, mypy, pytest
+	scripts/bootstrap.sh test
+	scripts/services.sh
+	$(MAKE) lint typecheck pytest
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+typecheck:
+	.venv/bin/mypy .
+
+pytest:
+	.venv/bin/pytest -p no:cacheprovider
+
+messages:  ## Refresh the Japanese catalogue after changing strings (then translate the new entries)
+	.venv/bin/python manage.py makemessages -l ja --no-obsolete --ignore=.venv --ignore=staticfiles
+	.venv/bin/python manage.py compilemessages --ignore=.venv
+
+lock:  ## Re-pin the transitive dependencies after changing pyproject.toml
+	.venv/bin/python -m pip freeze --exclude-editable > requirements/constraints.txt

@@ -1,0 +1,37 @@
+"""The one way views check permissions: a rules permission, with a helpful MFA redirect."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from rules.contrib.views import PermissionRequiredMixin
+
+from .rules import has_staff_role, mfa_satisfied
+
+
+class PortalPermissionRequiredMixin(PermissionRequiredMixin):
+    """``PermissionRequiredMixin`` of django-rules, plus the MFA requirement for staff.
+
+    A staff user who would pass but for two-factor authentication is sent to set it up,
+    with a message saying why, instead of getting a bare 403.
+    """
+
+    request: HttpRequest
+
+    def handle_no_permission(self) -> HttpResponseRedirect:
+        user = self.request.user
+        if (
+            settings.PORTAL_REQUIRE_MFA_FOR_STAFF
+            and user.is_authenticated
+            and has_staff_role(user)
+            and not mfa_satisfied(user)
+        ):
+            messages.warning(
+                self.request,
+                _("To see private data, set up two-factor authentication first."),
+            )
+            return HttpResponseRedirect(reverse("mfa_activate_totp"))
+        return super().handle_no_permission()

@@ -1,0 +1,86 @@
+"""Role predicates shared by every app, and the account-level permissions.
+
+Other apps import these predicates and combine them in their own ``rules.py``; views check
+permissions with :class:`accounts.mixins.PortalPermissionRequiredMixin`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.conf import settings
+
+from .models import STAFF_ROLES, Department, Role
+
+
+def _roles(user: Any) -> frozenset[str]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    return user.role_set
+
+
+@rules.predicate
+def is_centre_staff(user: Any) -> bool:
+    return Role.CENTRE_STAFF in _roles(user)
+
+
+@rules.predicate
+def is_city_staff(user: Any) -> bool:
+    return Role.CITY_STAFF in _roles(user)
+
+
+@rules.predicate
+def is_secretariat(user: Any) -> bool:
+    return Role.SECRETARIAT in _roles(user)
+
+
+@rules.predicate
+def is_committee_member(user: Any) -> bool:
+    return Role.COMMITTEE in _roles(user)
+
+
+@rules.predicate
+def is_administrator(user: Any) -> bool:
+    return Role.ADMINISTRATOR in _roles(user)
+
+
+@rules.predicate
+def has_staff_role(user: Any) -> bool:
+    return bool(_roles(user) & STAFF_ROLES)
+
+
+@rules.predicate
+def works_in_department(user: Any, department: Department | None) -> bool:
+    """City staff of exactly this department (another department's staff do not pass)."""
+    if department is None or not is_city_staff(user):
+        return False
+    return department.pk in user.department_ids
+
+
+@rules.predicate
+def has_mfa(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+@rules.predicate
+def mfa_satisfied(user: Any) -> bool:
+    """True unless the setting requires two-factor authentication and it is not set up."""
+    if not settings.PORTAL_REQUIRE_MFA_FOR_STAFF:
+        return True
+    return bool(has_mfa(user))
+
+
+is_signed_in = rules.is_authenticated
+# Roles that may see private contact data (private to the centre and the city).
+is_private_data_role = is_centre_staff | is_secretariat | is_administrator
+
+rules.add_perm("accounts.view_private_data", is_private_data_role & mfa_satisfied)
+rules.add_perm("accounts.view_audit_history", is_private_data_role & mfa_satisfied)
+rules.add_perm("accounts.view_staff_area", has_staff_role)
+rules.add_perm("accounts.manage_roles", is_administrator)
+rules.add_perm("accounts.view_dashboard", is_signed_in)

@@ -1,0 +1,1 @@
+"""Tasks of the accounts app (filled in by the issues that build it)."""

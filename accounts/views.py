@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.apps import apps
+from django.db import models
+from django.http import Http404
+from django.views.generic import TemplateView
+
+from kamakura_portal.audit import history_for
+
+from .mixins import PortalPermissionRequiredMixin
+from .models import User
+from .queries import recent_changes
+from .rules import has_mfa
+
+
+class DashboardView(PortalPermissionRequiredMixin, TemplateView):
+    """マイページ: the user's roles, what each lets them do, and account security."""
+
+    permission_required = "accounts.view_dashboard"
+    template_name = "accounts/dashboard.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = cast(User, self.request.user)
+        context["role_assignments"] = user.role_assignments
+        context["mfa_enabled"] = has_mfa(user)
+        return context
+
+
+class AuditFeedView(PortalPermissionRequiredMixin, TemplateView):
+    """The newest changes across the portal, for staff who may see private data."""
+
+    permission_required = "accounts.view_audit_history"
+    template_name = "accounts/audit_feed.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["entries"] = recent_changes()
+        return context
+
+
+class ObjectHistoryView(PortalPermissionRequiredMixin, TemplateView):
+    """Who changed what and when on one object."""
+
+    permission_required = "accounts.view_audit_history"
+    template_name = "accounts/object_history.html"
+
+    def get_object(self) -> models.Model:
+        try:
+            model = apps.get_model(self.kwargs["app_label"], self.kwargs["model_name"])
+            return model._default_manager.get(pk=self.kwargs["pk"])
+        except (LookupError, ValueError, models.ObjectDoesNotExist) as exc:
+            raise Http404 from exc
+
+    def get_permission_object(self) -> models.Model:
+        return self.get_object()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        obj = self.get_object()
+        context["object"] = obj
+        context["object_label"] = obj._meta.verbose_name
+        context["entries"] = history_for(obj)
+        return context

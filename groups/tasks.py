@@ -1,0 +1,1 @@
+"""Tasks of the groups app (filled in by the issues that build it)."""

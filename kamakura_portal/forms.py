@@ -1,0 +1,14 @@
+"""One form-rendering style for the whole portal (Django forms and allauth alike)."""
+
+from django.forms.renderers import TemplatesSetting
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """Renders every form with ``forms/form.html`` and every field with ``forms/field.html``.
+
+    The field template prints the label with 「※必須」 or 「※任意」, the help text and the
+    errors, and ties both to the input with ``aria-describedby``.
+    """
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"

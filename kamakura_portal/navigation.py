@@ -1,0 +1,69 @@
+"""Navigation by role: one list of entries, each shown when its URL exists and its rule passes.
+
+Apps add their pages here as they are built; an entry whose URL name does not resolve yet
+is skipped, so the menu never links to a missing page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    perm: str | None = None
+
+
+PUBLIC_ITEMS = (
+    NavItem(_("Home"), "home"),
+    NavItem(_("Find groups"), "groups:directory"),
+    NavItem(_("Collaboration projects"), "collaboration:projects"),
+    NavItem(_("Measures and progress"), "measures:plans"),
+    NavItem(_("Reports"), "reports:published"),
+)
+
+# Work menus, in the order a user holding several roles sees them.
+ROLE_ITEMS = (
+    NavItem(_("My page"), "dashboard", "accounts.view_dashboard"),
+    NavItem(_("My groups"), "groups:mine", "groups.view_my_groups"),
+    NavItem(_("Registration queue"), "groups:queue", "groups.review_registrations"),
+    NavItem(_("Matching workbench"), "collaboration:workbench", "collaboration.use_workbench"),
+    NavItem(_("Department needs"), "collaboration:my_needs", "collaboration.post_need"),
+    NavItem(_("Progress reports"), "measures:my_reports", "measures.report_progress"),
+    NavItem(_("Proposal review"), "collaboration:review", "collaboration.review_proposals"),
+    NavItem(_("Surveys"), "surveys:staff", "surveys.manage_surveys"),
+    NavItem(_("Report requests"), "reports:staff", "reports.request_report"),
+    NavItem(_("Change history"), "audit_feed", "accounts.view_audit_history"),
+    NavItem(_("Administration"), "admin:index", "accounts.manage_roles"),
+)
+
+
+def _resolve(items: tuple[NavItem, ...], user: Any, current_path: str) -> list[dict[str, Any]]:
+    entries = []
+    for item in items:
+        if item.perm and not user.has_perm(item.perm):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        current = current_path == url or (url != "/" and current_path.startswith(url))
+        entries.append({"label": item.label, "url": url, "current": current})
+    return entries
+
+
+def public_navigation(user: Any, current_path: str) -> list[dict[str, Any]]:
+    return _resolve(PUBLIC_ITEMS, user, current_path)
+
+
+def role_navigation(user: Any, current_path: str) -> list[dict[str, Any]]:
+    if not user.is_authenticated:
+        return []
+    return _resolve(ROLE_ITEMS, user, current_path)

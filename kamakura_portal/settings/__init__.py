@@ -1,0 +1,1 @@
+"""Settings package: base, local (default for manage.py), production and test."""

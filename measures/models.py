@@ -1,0 +1,1 @@
+"""Models of the measures app (filled in by the issues that build it)."""

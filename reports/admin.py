@@ -1,0 +1,1 @@
+"""Admin of the reports app (filled in by the issues that build it)."""

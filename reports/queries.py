@@ -1,0 +1,1 @@
+"""Queries of the reports app (filled in by the issues that build it)."""

@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import Department, RoleAssignment, User
+from .rules import mfa_satisfied
 
 # Admin sign-in goes through allauth, so email verification, rate limits and MFA apply.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
@@ -37,3 +39,14 @@ class DepartmentAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "parent", "code", "is_active", "sort_order"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "code"]
+
+
+_admin_has_permission = admin.site.has_permission
+
+
+def _admin_has_permission_with_mfa(request: HttpRequest) -> bool:
+    """The admin shows private data too, so it asks for the same two-factor set-up."""
+    return _admin_has_permission(request) and bool(mfa_satisfied(request.user))
+
+
+admin.site.has_permission = _admin_has_permission_with_mfa  # type: ignore[method-assign]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from rules.contrib.views import PermissionRequiredMixin
 
-from .rules import has_staff_role, mfa_satisfied
+from .rules import has_mfa, passes_with_mfa
 
 
 class PortalPermissionRequiredMixin(PermissionRequiredMixin):
@@ -26,8 +26,8 @@ class PortalPermissionRequiredMixin(PermissionRequiredMixin):
         if (
             settings.PORTAL_REQUIRE_MFA_FOR_STAFF
             and user.is_authenticated
-            and has_staff_role(user)
-            and not mfa_satisfied(user)
+            and not has_mfa(user)
+            and passes_with_mfa(user, self.get_permission_required(), self.get_permission_object())
         ):
             messages.warning(
                 self.request,

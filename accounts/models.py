@@ -5,7 +5,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import ClassVar
 
-from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.contrib.auth.models import (  # type: ignore[attr-defined]
+    AbstractBaseUser,
+    PermissionsMixin,
+    _user_has_perm,
+)
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models import Q
@@ -90,6 +94,22 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.is_superuser:
             roles.add(Role.ADMINISTRATOR)
         return frozenset(roles)
+
+    def has_perm(self, perm: str, obj: object = None) -> bool:
+        """Roles decide, not the superuser flag.
+
+        Django lets an active superuser pass every check; here an administrator passes a
+        portal rule only where rules.py says so (and, for private data, only with MFA).
+        Django's ModelBackend still grants superusers every model permission of the admin.
+        """
+        return self.is_active and _user_has_perm(self, perm, obj)
+
+    @cached_property
+    def managed_group_ids(self) -> frozenset[int]:
+        """The citizen groups this user manages, loaded once per request (one query)."""
+        if not self.pk:
+            return frozenset()
+        return frozenset(self.group_memberships.values_list("group_id", flat=True))
 
     def has_role(self, role: str) -> bool:
         return role in self.role_set

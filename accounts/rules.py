@@ -6,6 +6,8 @@ permissions with :class:`accounts.mixins.PortalPermissionRequiredMixin`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import Any
 
 import rules
@@ -67,12 +69,24 @@ def has_mfa(user: Any) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+_assume_mfa: ContextVar[bool] = ContextVar("assume_mfa", default=False)
+
+
 @rules.predicate
 def mfa_satisfied(user: Any) -> bool:
     """True unless the setting requires two-factor authentication and it is not set up."""
-    if not settings.PORTAL_REQUIRE_MFA_FOR_STAFF:
+    if not settings.PORTAL_REQUIRE_MFA_FOR_STAFF or _assume_mfa.get():
         return True
     return bool(has_mfa(user))
+
+
+def passes_with_mfa(user: Any, perms: Iterable[str], obj: Any = None) -> bool:
+    """Whether ``user`` would hold ``perms`` once two-factor authentication is set up."""
+    token = _assume_mfa.set(True)
+    try:
+        return user.has_perms(perms, obj)
+    finally:
+        _assume_mfa.reset(token)
 
 
 is_signed_in = rules.is_authenticated

@@ -31,8 +31,7 @@ def assign_role(user: User, role: str, department: Department | None = None) -> 
     if role == Role.ADMINISTRATOR and not (user.is_staff and user.is_superuser):
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
-    user.__dict__.pop("role_assignments", None)
-    user.__dict__.pop("role_set", None)
+    forget_cached_roles(user)
     return assignment
 
 
@@ -42,8 +41,13 @@ def revoke_role(user: User, role: str, department: Department | None = None) -> 
     if role == Role.ADMINISTRATOR:
         user.is_staff = user.is_superuser = False
         user.save(update_fields=["is_staff", "is_superuser"])
-    user.__dict__.pop("role_assignments", None)
-    user.__dict__.pop("role_set", None)
+    forget_cached_roles(user)
+
+
+def forget_cached_roles(user: User) -> None:
+    """Drop the per-request caches of roles and managed groups after they change."""
+    for name in ("role_assignments", "role_set", "managed_group_ids"):
+        user.__dict__.pop(name, None)
 
 
 @transaction.atomic

@@ -54,8 +54,10 @@ class ObjectHistoryView(PortalPermissionRequiredMixin, TemplateView):
         except (LookupError, ValueError, models.ObjectDoesNotExist) as exc:
             raise Http404 from exc
 
-    def get_permission_object(self) -> models.Model:
-        return self.get_object()
+    def get_permission_object(self) -> None:
+        # The rule is not object-level: check it before looking the object up, so that
+        # someone without access cannot tell which objects exist (403, never 404).
+        return None
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -14,14 +14,14 @@ def manages_group(user: Any, group: CitizenGroup | None) -> bool:
     """A manager of this very group (a manager of another group does not pass)."""
     if group is None or not getattr(user, "is_authenticated", False):
         return False
-    return group.memberships.filter(user=user).exists()
+    return group.pk in user.managed_group_ids
 
 
 @rules.predicate
 def manages_any_group(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return user.group_memberships.exists()
+    return bool(user.managed_group_ids)
 
 
 rules.add_perm("groups.view_my_groups", manages_any_group)

@@ -39,7 +39,7 @@ def check_broker() -> None:
     from kamakura_portal.celery import app
 
     with app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=2)
+        conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
 
 
 CHECKS: dict[str, Callable[[], None]] = {

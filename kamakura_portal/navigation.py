@@ -31,7 +31,6 @@ PUBLIC_ITEMS = (
 
 # Work menus, in the order a user holding several roles sees them.
 ROLE_ITEMS = (
-    NavItem(_("My page"), "dashboard", "accounts.view_dashboard"),
     NavItem(_("My groups"), "groups:mine", "groups.view_my_groups"),
     NavItem(_("Registration queue"), "groups:queue", "groups.review_registrations"),
     NavItem(_("Matching workbench"), "collaboration:workbench", "collaboration.use_workbench"),

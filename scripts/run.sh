@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-kamakura_portal.settings.local}"
 export PYTHONUNBUFFERED=1
 
-mkdir -p var/log var/celery/queue var/celery/processed var/celery/results var/mail
+mkdir -p var/log var/celery/queue var/celery/processed var/celery/results var/celery/control var/mail
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py setup_portal --demo
 

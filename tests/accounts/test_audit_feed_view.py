@@ -1,0 +1,92 @@
+import pytest
+from auditlog.models import LogEntry
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from kamakura_portal.audit import acting_as
+from tests.conftest import client_for, for_every_role, roles_except
+from tests.factories import CitizenGroupFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/staff/history/"
+ALLOWED = {"centre_staff", "secretariat", "administrator"}
+
+
+def test_the_audit_feed_lives_under_staff_history() -> None:
+    assert reverse("audit_feed") == URL
+
+
+@for_every_role({**roles_except(ALLOWED, yes=200, no=403), "anonymous": 302})
+def test_only_centre_staff_secretariat_and_administrators_see_the_feed(
+    role_client, expected
+) -> None:
+    assert role_client.get(URL).status_code == expected
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client) -> None:
+    response = client.get(URL)
+    assert response["Location"] == f"{reverse('account_login')}?next={URL}"
+
+
+def test_staff_without_mfa_are_sent_to_set_it_up_when_it_is_required(
+    settings, centre_staff
+) -> None:
+    settings.PORTAL_REQUIRE_MFA_FOR_STAFF = True
+    client = client_for(centre_staff)
+    response = client.get(URL, follow=False)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+    with translation.override("ja"):
+        reason = gettext("To see private data, set up two-factor authentication first.")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [reason]
+
+
+def test_a_citizen_still_gets_403_when_mfa_is_required(settings, citizen) -> None:
+    settings.PORTAL_REQUIRE_MFA_FOR_STAFF = True
+    assert client_for(citizen).get(URL).status_code == 403
+
+
+def test_city_staff_get_403_not_an_mfa_prompt_when_mfa_is_required(settings, city_staff) -> None:
+    settings.PORTAL_REQUIRE_MFA_FOR_STAFF = True
+    assert client_for(city_staff).get(URL).status_code == 403
+
+
+def make_changes(actor, count: int) -> None:
+    with acting_as(actor):
+        CitizenGroupFactory.create_batch(count)
+
+
+def queries_for(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    return len(queries)
+
+
+def test_the_feed_uses_the_same_queries_for_1_or_20_entries(administrator, centre_staff) -> None:
+    client = client_for(centre_staff)
+    LogEntry.objects.all().delete()
+    make_changes(administrator, 1)
+    one = queries_for(client)
+    make_changes(administrator, 19)
+    assert queries_for(client) == one
+
+
+def test_the_feed_is_pinned_to_its_queries(
+    administrator, centre_staff, django_assert_num_queries
+) -> None:
+    make_changes(administrator, 20)
+    client = client_for(centre_staff)
+    # 1. the session
+    # 2. the signed-in user
+    # 3. the user's role assignments with departments (permission check; cached on the user)
+    # 4. menu: does the user manage any group? (groups.view_my_groups)
+    # 5. menu: Django's ModelBackend, the user's own permissions (for a rule that said no)
+    # 6. menu: Django's ModelBackend, the permissions of the user's auth groups
+    # 7. the newest log entries with actor and content type (one JOINed query)
+    with django_assert_num_queries(7):
+        assert client.get(URL).status_code == 200

@@ -1,0 +1,200 @@
+"""Shared fixtures: one user per role (healthchecks' alice/bob/charlie pattern).
+
+``group_manager`` manages ``group_a``; ``other_group_manager`` manages ``group_b``;
+``city_staff`` works in ``dept_own``; ``other_city_staff`` in ``dept_other``. A test that
+must hold for every role uses :func:`for_every_role` with a complete role → expected map,
+and the ``role_user`` / ``role_client`` fixtures.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client
+
+from accounts.models import Role
+
+from .factories import (
+    CitizenGroupFactory,
+    DepartmentFactory,
+    DivisionFactory,
+    GroupMembershipFactory,
+    UserFactory,
+)
+
+ROLES = (
+    "anonymous",
+    "citizen",
+    "group_manager",
+    "other_group_manager",
+    "centre_staff",
+    "city_staff",
+    "other_city_staff",
+    "secretariat",
+    "committee_member",
+    "administrator",
+)
+
+
+def for_every_role(expected: Mapping[str, Any]) -> pytest.MarkDecorator:
+    """Parametrize a test over ``role, expected``; the map must name every role exactly once.
+
+    A forgotten role is an error at collection time, so a new role cannot slip through the
+    permission tests unnoticed.
+    """
+    missing = [role for role in ROLES if role not in expected]
+    unknown = [role for role in expected if role not in ROLES]
+    if missing or unknown:
+        raise ValueError(f"for_every_role: missing {missing}, unknown {unknown}")
+    return pytest.mark.parametrize(
+        ("role", "expected"), [pytest.param(role, expected[role], id=role) for role in ROLES]
+    )
+
+
+def roles_except(allowed: set[str], yes: Any, no: Any) -> dict[str, Any]:
+    """``{role: yes if role in allowed else no}`` for every role."""
+    unknown = allowed - set(ROLES)
+    if unknown:
+        raise ValueError(f"roles_except: unknown roles {sorted(unknown)}")
+    return {role: (yes if role in allowed else no) for role in ROLES}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the project's catalogues (``*.mo`` are build artefacts, not committed)."""
+    for po in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            partial = mo.with_suffix(f".mo.{os.getpid()}")
+            result = subprocess.run(["msgfmt", "-o", str(partial), str(po)], check=False)
+            if result.returncode == 0:
+                os.replace(partial, mo)  # atomic: parallel workers never read half a file
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache() -> Any:
+    """The cache is the real Redis (db 15): start every test from an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def division(db: None) -> Any:
+    return DivisionFactory.create(code="test-division", name="テスト部")
+
+
+@pytest.fixture
+def dept_own(division: Any) -> Any:
+    return DepartmentFactory.create(code="test-own", name="自分の課", parent=division)
+
+
+@pytest.fixture
+def dept_other(division: Any) -> Any:
+    return DepartmentFactory.create(code="test-other", name="よその課", parent=division)
+
+
+@pytest.fixture
+def group_a(db: None) -> Any:
+    return CitizenGroupFactory.create(name="由比ガ浜の会", name_kana="ユイガハマノカイ")
+
+
+@pytest.fixture
+def group_b(db: None) -> Any:
+    return CitizenGroupFactory.create(name="大船の会", name_kana="オオフナノカイ")
+
+
+@pytest.fixture
+def anonymous() -> AnonymousUser:
+    return AnonymousUser()
+
+
+@pytest.fixture
+def citizen(db: None) -> Any:
+    return UserFactory.create(email="citizen@example.jp", display_name="市民 一郎")
+
+
+@pytest.fixture
+def group_manager(group_a: Any) -> Any:
+    user = UserFactory.create(email="manager@example.jp", display_name="由比 花子")
+    GroupMembershipFactory.create(user=user, group=group_a)
+    return user
+
+
+@pytest.fixture
+def other_group_manager(group_b: Any) -> Any:
+    user = UserFactory.create(email="manager-other@example.jp", display_name="大船 太郎")
+    GroupMembershipFactory.create(user=user, group=group_b)
+    return user
+
+
+@pytest.fixture
+def centre_staff(db: None) -> Any:
+    return UserFactory.create(
+        email="centre@example.jp", display_name="センター 職員", roles=[Role.CENTRE_STAFF]
+    )
+
+
+@pytest.fixture
+def city_staff(dept_own: Any) -> Any:
+    return UserFactory.create(
+        email="city@example.jp",
+        display_name="自課 職員",
+        roles=[(Role.CITY_STAFF, dept_own)],
+    )
+
+
+@pytest.fixture
+def other_city_staff(dept_other: Any) -> Any:
+    return UserFactory.create(
+        email="city-other@example.jp",
+        display_name="他課 職員",
+        roles=[(Role.CITY_STAFF, dept_other)],
+    )
+
+
+@pytest.fixture
+def secretariat(db: None) -> Any:
+    return UserFactory.create(
+        email="secretariat@example.jp", display_name="つながり 事務局", roles=[Role.SECRETARIAT]
+    )
+
+
+@pytest.fixture
+def committee_member(db: None) -> Any:
+    return UserFactory.create(
+        email="committee@example.jp", display_name="推進 委員", roles=[Role.COMMITTEE]
+    )
+
+
+@pytest.fixture
+def administrator(db: None) -> Any:
+    return UserFactory.create(
+        email="admin@example.jp", display_name="管理者", roles=[Role.ADMINISTRATOR]
+    )
+
+
+@pytest.fixture
+def role_user(request: pytest.FixtureRequest, role: str) -> Any:
+    """The user of the parametrized ``role`` (an ``AnonymousUser`` for ``anonymous``)."""
+    return request.getfixturevalue(role)
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    if user.is_authenticated:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def role_client(role_user: Any) -> Client:
+    """A test client signed in as the parametrized ``role`` (anonymous: not signed in)."""
+    return client_for(role_user)

@@ -1,0 +1,84 @@
+"""The role-aware menu: each role sees its own entries and no one else's."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from kamakura_portal.navigation import public_navigation, role_navigation
+from tests.conftest import ROLES
+from tests.html import Page
+
+pytestmark = pytest.mark.django_db
+
+# Menu entries that exist today, and who sees each (マイページ is in the account menu).
+ENTRIES = {
+    "dashboard": set(ROLES) - {"anonymous"},
+    "groups:mine": {"group_manager", "other_group_manager"},
+    "audit_feed": {"centre_staff", "secretariat", "administrator"},
+    "admin:index": {"administrator"},
+}
+WORK_ENTRIES = {name: roles for name, roles in ENTRIES.items() if name != "dashboard"}
+
+
+def urls_of(entries: list[dict]) -> list[str]:
+    return [entry["url"] for entry in entries]
+
+
+@pytest.mark.parametrize("url_name", WORK_ENTRIES)
+@pytest.mark.parametrize("role", ROLES)
+def test_a_work_menu_entry_is_shown_exactly_to_its_roles(role: str, url_name: str, role_user):
+    shown = reverse(url_name) in urls_of(role_navigation(role_user, "/"))
+    assert shown is (role in WORK_ENTRIES[url_name])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_menu_entry_opens_for_the_role_that_sees_it(role_user, role_client) -> None:
+    for entry in public_navigation(role_user, "/") + role_navigation(role_user, "/"):
+        assert str(entry["label"])
+        assert role_client.get(entry["url"]).status_code == 200, entry["url"]
+
+
+def test_anonymous_visitors_have_no_work_menu_but_see_the_public_one(anonymous) -> None:
+    assert role_navigation(anonymous, "/") == []
+    assert reverse("home") in urls_of(public_navigation(anonymous, "/"))
+
+
+def test_the_current_page_is_marked_and_home_only_on_home(centre_staff) -> None:
+    on_history = role_navigation(centre_staff, "/staff/history/accounts/user/1/")
+    current = [entry["url"] for entry in on_history if entry["current"]]
+    assert current == [reverse("audit_feed")]
+    public = public_navigation(centre_staff, "/staff/history/")
+    assert not [entry for entry in public if entry["current"]]
+    home = public_navigation(centre_staff, "/")
+    assert [entry["url"] for entry in home if entry["current"]] == ["/"]
+
+
+def test_a_user_with_several_roles_sees_the_menus_of_each(group_manager) -> None:
+    from accounts.models import Role
+    from accounts.services import assign_role
+
+    assign_role(group_manager, Role.CENTRE_STAFF)
+    urls = urls_of(role_navigation(group_manager, "/"))
+    assert urls == [reverse("groups:mine"), reverse("audit_feed")]
+
+
+LABELS = {
+    "dashboard": "My page",
+    "groups:mine": "My groups",
+    "audit_feed": "Change history",
+    "admin:index": "Administration",
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_rendered_menu_links_each_role_to_its_own_pages(role: str, role_client) -> None:
+    page = Page(role_client.get(reverse("home")).content.decode())
+    for url_name, roles in ENTRIES.items():
+        links = [link for link in page.find_all("a") if link.attrs.get("href") == reverse(url_name)]
+        if role in roles:
+            with translation.override("ja"):
+                label = str(gettext(LABELS[url_name]))
+            assert label in [link.text for link in links], (url_name, [x.text for x in links])
+        else:
+            assert links == [], url_name

@@ -25,6 +25,8 @@ class DashboardView(PortalPermissionRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = cast(User, self.request.user)
         context["role_assignments"] = user.role_assignments
+        # Cached on the user by the menu's permission checks: no extra query.
+        context["manages_groups"] = bool(user.managed_group_ids)
         context["mfa_enabled"] = has_mfa(user)
         return context
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django import template
@@ -21,12 +20,3 @@ def breadcrumbs(*trail: Any) -> dict[str, Any]:
         (trail[i], trail[i + 1] if i + 1 < len(trail) else "") for i in range(0, len(trail), 2)
     ]
     return {"crumbs": crumbs}
-
-
-@register.filter
-def links_to(nav: Iterable[dict[str, Any]], url: str) -> bool:
-    """Whether a menu (``public_nav``, ``role_nav``) has an entry for ``url``.
-
-    The menus have already checked each permission, so asking them costs no query.
-    """
-    return bool(url) and any(item["url"] == url for item in nav)

@@ -31,3 +31,35 @@ def test_the_dashboard_lists_the_roles_of_the_user(city_staff, dept_own) -> None
     assert [(a.role, a.department) for a in assignments] == [("city_staff", dept_own)]
     assert response.context["mfa_enabled"] is False
     assert dept_own.name in response.content.decode()
+
+
+def test_a_group_manager_is_shown_the_group_manager_role(group_manager, other_group_manager):
+    from tests.conftest import client_for
+
+    html = client_for(group_manager).get(URL).content.decode()
+    assert client_for(group_manager).get(URL).context["manages_groups"] is True
+    assert "団体担当者" in html
+
+
+def test_a_user_without_groups_is_not_called_a_group_manager(citizen, centre_staff) -> None:
+    from tests.conftest import client_for
+
+    for user in (citizen, centre_staff):
+        response = client_for(user).get(URL)
+        assert response.context["manages_groups"] is False
+        assert "団体担当者" not in response.content.decode()
+
+
+def test_the_dashboard_is_pinned_to_its_queries(group_manager, django_assert_num_queries):
+    from tests.conftest import client_for
+
+    client = client_for(group_manager)
+    # 1. the session
+    # 2. the signed-in user
+    # 3. the user's role assignments with departments (cached on the user)
+    # 4. the ids of the groups the user manages (cached on the user; menu and page share it)
+    # 5. account security: does the user have a TOTP authenticator?
+    # 6. menu: Django's ModelBackend, the user's own permissions (for a rule that said no)
+    # 7. menu: Django's ModelBackend, the permissions of the user's auth groups
+    with django_assert_num_queries(7):
+        assert client.get(URL).status_code == 200

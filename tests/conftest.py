@@ -41,6 +41,8 @@ ROLES = (
     "committee_member",
     "administrator",
 )
+# The roles that hold a staff role (centre, city, secretariat, committee, administrator).
+STAFF_ROLES = frozenset(ROLES) - {"anonymous", "citizen", "group_manager", "other_group_manager"}
 
 
 def for_every_role(expected: Mapping[str, Any]) -> pytest.MarkDecorator:

@@ -17,14 +17,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "ja" / "LC_MESSAGES" / "django.po"
+# The project's own apps (they sit at the top of the repository) and the shared templates.
 SOURCE_DIRS = (
-    "kamakura_portal",
-    "accounts",
-    "groups",
-    "collaboration",
-    "measures",
-    "surveys",
-    "reports",
+    *(app for app in settings.INSTALLED_APPS if (Path(settings.BASE_DIR) / app).is_dir()),
     "templates",
 )
 

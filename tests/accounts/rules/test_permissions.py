@@ -2,19 +2,11 @@
 
 import pytest
 
-from tests.conftest import ROLES, for_every_role, roles_except
+from tests.conftest import ROLES, STAFF_ROLES, for_every_role, roles_except
 
 pytestmark = pytest.mark.django_db
 
 PRIVATE_DATA_ROLES = {"centre_staff", "secretariat", "administrator"}
-STAFF = {
-    "centre_staff",
-    "city_staff",
-    "other_city_staff",
-    "secretariat",
-    "committee_member",
-    "administrator",
-}
 
 
 @for_every_role(roles_except(PRIVATE_DATA_ROLES, yes=True, no=False))
@@ -29,7 +21,7 @@ def test_only_centre_secretariat_and_administrators_see_the_audit_history(
     assert role_user.has_perm("accounts.view_audit_history") is expected
 
 
-@for_every_role(roles_except(STAFF, yes=True, no=False))
+@for_every_role(roles_except(STAFF_ROLES, yes=True, no=False))
 def test_only_staff_roles_enter_the_staff_area(role_user, expected) -> None:
     assert role_user.has_perm("accounts.view_staff_area") is expected
 

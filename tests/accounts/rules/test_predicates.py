@@ -3,18 +3,10 @@
 import pytest
 
 from accounts import rules as account_rules
-from tests.conftest import ROLES, for_every_role, roles_except
+from tests.conftest import ROLES, STAFF_ROLES, for_every_role, roles_except
 
 pytestmark = pytest.mark.django_db
 
-STAFF = {
-    "centre_staff",
-    "city_staff",
-    "other_city_staff",
-    "secretariat",
-    "committee_member",
-    "administrator",
-}
 
 ROLE_PREDICATES = {
     "is_centre_staff": {"centre_staff"},
@@ -22,7 +14,7 @@ ROLE_PREDICATES = {
     "is_secretariat": {"secretariat"},
     "is_committee_member": {"committee_member"},
     "is_administrator": {"administrator"},
-    "has_staff_role": STAFF,
+    "has_staff_role": STAFF_ROLES,
     "is_private_data_role": {"centre_staff", "secretariat", "administrator"},
     "is_signed_in": set(ROLES) - {"anonymous"},
     "has_mfa": set(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,7 @@ def for_every_role(expected: Mapping[str, Any]) -> pytest.MarkDecorator:
     )
 
 
-def roles_except(allowed: set[str], yes: Any, no: Any) -> dict[str, Any]:
+def roles_except(allowed: AbstractSet[str], yes: Any, no: Any) -> dict[str, Any]:
     """``{role: yes if role in allowed else no}`` for every role."""
     unknown = allowed - set(ROLES)
     if unknown:

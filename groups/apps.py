@@ -9,7 +9,14 @@ class GroupsConfig(AppConfig):
     def ready(self) -> None:
         from kamakura_portal.audit import audit
 
-        from .models import CitizenGroup, GroupMembership
+        from .models import CitizenGroup, Contact, GroupMembership, ManagerInvitation, StaffNote
 
-        audit(CitizenGroup)
+        audit(
+            CitizenGroup,
+            exclude_fields=("search_name", "search_body", "search_vector", "updated_at"),
+            m2m_fields=("activity_fields", "districts", "challenges"),
+        )
+        audit(Contact)
         audit(GroupMembership)
+        audit(ManagerInvitation, exclude_fields=("token_hash",))
+        audit(StaffNote)

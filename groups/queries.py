@@ -1,12 +1,27 @@
-"""Read-side helpers for group pages and reports."""
+"""Read-side helpers for group pages and reports.
+
+Pages get querysets shaped to a fixed number of queries (``select_related`` for one-to-one
+data, ``prefetch_related`` for lists); reports get plain figures.
+"""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Collate, ExtractYear
+from django.utils import timezone
 
-from .models import GroupMembership
+from kamakura_portal.db import is_postgresql
+
+from .models import ActivityField, CitizenGroup, Contact, GroupMembership, OrganizationType
+
+Status = CitizenGroup.Status
+# The groups on the register for the figures: registered, awaiting renewal, or dormant.
+ON_REGISTER = (Status.REGISTERED, Status.RENEWAL_DUE, Status.SUSPENDED)
 
 
 def memberships_of(user: Any) -> QuerySet[GroupMembership]:
@@ -15,4 +30,128 @@ def memberships_of(user: Any) -> QuerySet[GroupMembership]:
         GroupMembership.objects.filter(user=user)
         .select_related("group")
         .order_by("group__name_kana", "group__name")
+    )
+
+
+def kana_order(field: str = "name_kana") -> Any:
+    """五十音順 by a reading field: ICU's Japanese collation on PostgreSQL.
+
+    Katakana code points are already nearly in 五十音 order, which is what SQLite uses.
+    """
+    if is_postgresql():
+        return Collate(F(field), "ja-x-icu").asc()
+    return F(field).asc()
+
+
+SORTS = {
+    "kana": lambda: [kana_order(), "pk"],
+    "newest": lambda: [F("registered_on").desc(nulls_last=True), "-pk"],
+    "updated": lambda: ["-updated_at", "-pk"],
+}
+
+
+def directory_groups(statuses: Sequence[str] = (Status.REGISTERED,)) -> QuerySet[CitizenGroup]:
+    """Groups for a directory page: taxonomies loaded in two prefetches, whatever the count."""
+    return (
+        CitizenGroup.objects.filter(status__in=statuses)
+        .select_related("organization_type")
+        .prefetch_related(
+            Prefetch("activity_fields", queryset=ActivityField.objects.order_by("sort_order")),
+            "districts",
+        )
+        .defer("search_name", "search_body", "search_vector")
+    )
+
+
+def sorted_groups(queryset: QuerySet[CitizenGroup], sort: str) -> QuerySet[CitizenGroup]:
+    return queryset.order_by(*SORTS.get(sort, SORTS["kana"])())
+
+
+def public_profile(pk: int) -> CitizenGroup | None:
+    """A registered group with what its public page shows (contacts filtered by the view)."""
+    return (
+        directory_groups()
+        .prefetch_related("challenges", Prefetch("contacts", queryset=Contact.objects.all()))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def staff_groups() -> QuerySet[CitizenGroup]:
+    """Every group, whatever its status, for the staff registry."""
+    return directory_groups(statuses=Status.values).annotate(manager_count=Count("memberships"))
+
+
+def queue_counts() -> dict[str, int]:
+    """How many groups are in each status (one query): the queue's and the registry's badges."""
+    counts = dict(
+        CitizenGroup.objects.values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return {status: counts.get(status, 0) for status in Status.values}
+
+
+# --- figures for reports ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    count: int
+
+
+def groups_by_activity_field(
+    taxonomy: str = ActivityField.Taxonomy.CENTRE, statuses: Sequence[str] = ON_REGISTER
+) -> list[Figure]:
+    """Groups per activity field, a group counted once in each field it registers (seed 001)."""
+    fields = ActivityField.objects.filter(taxonomy=taxonomy).annotate(
+        n=Count("groups", filter=Q(groups__status__in=statuses), distinct=True)
+    )
+    return [Figure(field.name, field.n) for field in fields.order_by("sort_order", "pk")]
+
+
+def groups_by_organization_type(statuses: Sequence[str] = ON_REGISTER) -> list[Figure]:
+    types = OrganizationType.objects.annotate(
+        n=Count("groups", filter=Q(groups__status__in=statuses))
+    ).order_by("sort_order", "pk")
+    figures = [Figure(kind.name, kind.n) for kind in types]
+    untyped = CitizenGroup.objects.filter(
+        status__in=statuses, organization_type__isnull=True
+    ).count()
+    if untyped:
+        figures.append(Figure("未設定", untyped))
+    return figures
+
+
+def registered_total(statuses: Sequence[str] = ON_REGISTER) -> int:
+    return CitizenGroup.objects.filter(status__in=statuses).count()
+
+
+def registrations_by_fiscal_year() -> list[tuple[int, int]]:
+    """``(fiscal year, groups registered in it)`` by 登録日, oldest first, all statuses."""
+    year = ExtractYear("registered_on") - Case(
+        When(registered_on__month__lt=4, then=Value(1)), default=Value(0)
+    )
+    rows = (
+        CitizenGroup.objects.filter(registered_on__isnull=False)
+        .annotate(fy=year)
+        .values("fy")
+        .annotate(n=Count("pk"))
+        .order_by("fy")
+    )
+    return [(row["fy"], row["n"]) for row in rows]
+
+
+def renewal_status_counts(today: datetime.date | None = None) -> dict[str, int]:
+    """One query: registered and valid, registered with renewal due, 更新待ち, 休止, 抹消."""
+    today = today or timezone.localdate()
+    registered = Q(status=Status.REGISTERED)
+    expired = Q(valid_until__lt=today) | Q(valid_until__isnull=True)
+    return CitizenGroup.objects.aggregate(
+        current=Count("pk", filter=registered & Q(valid_until__gte=today)),
+        due=Count("pk", filter=registered & expired),
+        lapsed=Count("pk", filter=Q(status=Status.RENEWAL_DUE)),
+        suspended=Count("pk", filter=Q(status=Status.SUSPENDED)),
+        archived=Count("pk", filter=Q(status=Status.ARCHIVED)),
     )

@@ -1,10 +1,23 @@
-"""Permissions on citizen groups."""
+"""Permissions on citizen groups, one per action.
+
+Centre staff run the registry; the secretariat and administrators may do what the centre
+does (they are also trusted with private data); a group's managers edit their own group.
+City staff and committee members read the public directory like everyone else.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import rules
+
+from accounts.rules import (
+    is_administrator,
+    is_centre_staff,
+    is_private_data_role,
+    is_secretariat,
+    mfa_satisfied,
+)
 
 from .models import CitizenGroup
 
@@ -24,4 +37,46 @@ def manages_any_group(user: Any) -> bool:
     return bool(user.managed_group_ids)
 
 
+@rules.predicate
+def group_is_public(user: Any, group: CitizenGroup | None) -> bool:
+    return group is not None and group.is_public
+
+
+@rules.predicate
+def group_is_editable(user: Any, group: CitizenGroup | None) -> bool:
+    return group is not None and group.is_editable_by_managers
+
+
+@rules.predicate
+def group_is_submittable(user: Any, group: CitizenGroup | None) -> bool:
+    return group is not None and group.status in (
+        CitizenGroup.Status.DRAFT,
+        CitizenGroup.Status.RETURNED,
+    )
+
+
+@rules.predicate
+def renewal_is_due(user: Any, group: CitizenGroup | None) -> bool:
+    return group is not None and group.renewal_is_due()
+
+
+is_registry_staff = (is_centre_staff | is_secretariat | is_administrator) & mfa_satisfied
+is_signed_in = rules.is_authenticated
+
 rules.add_perm("groups.view_my_groups", manages_any_group)
+rules.add_perm("groups.register_group", is_signed_in)
+rules.add_perm("groups.view_group", group_is_public | manages_group | is_registry_staff)
+rules.add_perm("groups.manage_group", manages_group | is_registry_staff)
+rules.add_perm("groups.edit_group", (manages_group & group_is_editable) | is_registry_staff)
+rules.add_perm("groups.submit_registration", manages_group & group_is_submittable)
+rules.add_perm("groups.renew_registration", manages_group & renewal_is_due)
+rules.add_perm("groups.manage_managers", manages_group | is_registry_staff)
+rules.add_perm(
+    "groups.view_private_contacts", manages_group | (is_private_data_role & mfa_satisfied)
+)
+rules.add_perm("groups.review_registrations", is_registry_staff)
+rules.add_perm("groups.change_status", is_registry_staff)
+rules.add_perm("groups.view_staff_registry", is_registry_staff)
+rules.add_perm("groups.write_staff_notes", is_registry_staff)
+rules.add_perm("groups.import_registry", is_registry_staff)
+rules.add_perm("groups.export_private", is_registry_staff)

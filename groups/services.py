@@ -1,1 +1,390 @@
-"""Services of the groups app (filled in by the issues that build it)."""
+"""Writes to the registry: the registration workflow, renewal, managers and staff notes.
+
+Status moves go through :func:`transition` only: it checks the move is allowed, records it
+(:class:`StatusChange` and the audit trail) and mails the group's managers after commit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kamakura_portal.dates import fiscal_year, fiscal_year_end
+
+from .models import (
+    CitizenGroup,
+    Contact,
+    GroupMembership,
+    ManagerInvitation,
+    StaffNote,
+    StatusChange,
+)
+from .search import refresh_search_index
+
+Status = CitizenGroup.Status
+
+
+class RegistryError(Exception):
+    """A registry rule was broken; the message is shown to the user as it is."""
+
+
+class RegistrationIncomplete(RegistryError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+# (from, to) → who may make the move: "manager", "staff" or "system".
+TRANSITIONS: Mapping[tuple[str, str], str] = {
+    (Status.DRAFT, Status.SUBMITTED): "manager",
+    (Status.RETURNED, Status.SUBMITTED): "manager",
+    (Status.SUBMITTED, Status.REGISTERED): "staff",
+    (Status.SUBMITTED, Status.RETURNED): "staff",
+    (Status.REGISTERED, Status.REGISTERED): "manager",  # renewal of a registration
+    (Status.RENEWAL_DUE, Status.REGISTERED): "manager",
+    (Status.REGISTERED, Status.RENEWAL_DUE): "system",
+    (Status.REGISTERED, Status.SUSPENDED): "staff",
+    (Status.RENEWAL_DUE, Status.SUSPENDED): "staff",
+    (Status.REGISTERED, Status.ARCHIVED): "staff",
+    (Status.RENEWAL_DUE, Status.ARCHIVED): "staff",
+    (Status.SUSPENDED, Status.ARCHIVED): "staff",
+    (Status.RETURNED, Status.ARCHIVED): "staff",
+    (Status.SUSPENDED, Status.REGISTERED): "staff",
+    (Status.ARCHIVED, Status.REGISTERED): "staff",
+}
+# Moves that must say why (shown to the group's managers and kept in the history).
+REASON_REQUIRED = {Status.RETURNED, Status.SUSPENDED, Status.ARCHIVED}
+# Mail sent to the managers after a move into these statuses.
+MAIL_ON = {
+    Status.SUBMITTED: None,
+    Status.REGISTERED: "groups/email/registered",
+    Status.RETURNED: "groups/email/returned",
+    Status.RENEWAL_DUE: "groups/email/renewal_lapsed",
+    Status.SUSPENDED: "groups/email/suspended",
+    Status.ARCHIVED: "groups/email/archived",
+}
+
+
+def allowed_moves(group: CitizenGroup, by: str) -> list[str]:
+    """The statuses ``by`` ("manager", "staff" or "system") may move ``group`` to."""
+    return [to for (from_, to), who in TRANSITIONS.items() if from_ == group.status and who == by]
+
+
+@transaction.atomic
+def transition(
+    group: CitizenGroup,
+    to: str,
+    actor: Any,
+    *,
+    reason: str = "",
+    today: datetime.date | None = None,
+) -> CitizenGroup:
+    """Move ``group`` to ``to``, or raise :class:`RegistryError` if the move is not allowed."""
+    locked = CitizenGroup.objects.select_for_update().get(pk=group.pk)
+    from_status = locked.status
+    if (from_status, to) not in TRANSITIONS:
+        raise RegistryError(
+            _("A group that is “%(from)s” cannot become “%(to)s”.")
+            % {"from": Status(from_status).label, "to": Status(to).label}
+        )
+    reason = reason.strip()
+    if to in REASON_REQUIRED and not reason:
+        raise RegistryError(_("Write the reason; the group's managers will read it."))
+    today = today or timezone.localdate()
+    locked.status = to
+    locked.status_reason = reason if to in REASON_REQUIRED else ""
+    if to == Status.SUBMITTED:
+        locked.submitted_at = timezone.now()
+    if to == Status.REGISTERED:
+        if locked.registered_on is None:
+            locked.registered_on = today
+        if from_status in (Status.REGISTERED, Status.RENEWAL_DUE):
+            locked.renewed_on = today
+            locked.renewal_reminded_on = None
+        # Approval, renewal and restoring all make the registration valid to 31 March.
+        locked.valid_until = fiscal_year_end(fiscal_year(today))
+    locked.save()
+    StatusChange.objects.create(
+        group=locked,
+        from_status=from_status,
+        to_status=to,
+        reason=reason,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    template = MAIL_ON.get(to)
+    if template and from_status != to:
+        _mail_managers(locked, template, {"reason": reason})
+    group.refresh_from_db()
+    return group
+
+
+def _mail_managers(group: CitizenGroup, template: str, extra: Mapping[str, Any]) -> None:
+    from .tasks import mail_group_managers
+
+    mail_group_managers.delay_on_commit(group.pk, template, dict(extra))  # type: ignore[attr-defined]
+
+
+# --- registration -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_registration(user: Any, *, name: str, name_kana: str) -> CitizenGroup:
+    """A draft group with ``user`` as its representative manager."""
+    group = CitizenGroup.objects.create(name=name, name_kana=name_kana, status=Status.DRAFT)
+    GroupMembership.objects.create(user=user, group=group, role=GroupMembership.Role.REPRESENTATIVE)
+    Contact.objects.create(group=group, kind=Contact.Kind.REPRESENTATIVE)
+    Contact.objects.create(group=group, kind=Contact.Kind.LIAISON)
+    refresh_search_index([group.pk])
+    _forget_user_cache(user)
+    return group
+
+
+@transaction.atomic
+def update_profile(
+    group: CitizenGroup,
+    fields: Mapping[str, Any],
+    *,
+    many: Mapping[str, Iterable[Any]] | None = None,
+) -> CitizenGroup:
+    """Save profile fields and many-to-many choices; the change is live and audited."""
+    for name, value in fields.items():
+        setattr(group, name, value)
+    group.save()
+    for name, values in (many or {}).items():
+        getattr(group, name).set(values)
+    refresh_search_index([group.pk])
+    return group
+
+
+@transaction.atomic
+def update_contact(contact: Contact, fields: Mapping[str, Any]) -> Contact:
+    for name, value in fields.items():
+        setattr(contact, name, value)
+    contact.save()
+    return contact
+
+
+def contacts_of(group: CitizenGroup) -> dict[str, Contact]:
+    """The group's representative and contact person, created when missing."""
+    contacts = {contact.kind: contact for contact in group.contacts.all()}
+    for kind in Contact.Kind.values:
+        if kind not in contacts:
+            contacts[kind] = Contact.objects.create(group=group, kind=kind)
+    return contacts
+
+
+def missing_for_submission(group: CitizenGroup) -> list[str]:
+    """What must still be filled in before the centre can review the registration."""
+    problems = []
+    if not group.name.strip():
+        problems.append(_("Enter the group's name."))
+    if not group.name_kana.strip():
+        problems.append(_("Enter the furigana of the group's name."))
+    if group.organization_type_id is None:
+        problems.append(_("Choose the organisation type."))
+    if not group.activity_fields.exists():
+        problems.append(_("Choose at least one activity field."))
+    if not group.districts.exists():
+        problems.append(_("Choose at least one area of activity."))
+    if not group.activities.strip():
+        problems.append(_("Describe the group's main activities."))
+    representative = group.contacts.filter(kind=Contact.Kind.REPRESENTATIVE).first()
+    if representative is None or not representative.name.strip():
+        problems.append(_("Enter the representative's name."))
+    if representative is None or not (representative.phone or representative.email):
+        problems.append(_("Enter a telephone number or an email address for the representative."))
+    if group.agreed_to_rules_at is None:
+        problems.append(_("Agree to the centre's rules for registered groups."))
+    return problems
+
+
+def submit_registration(group: CitizenGroup, actor: Any) -> CitizenGroup:
+    problems = missing_for_submission(group)
+    if problems:
+        raise RegistrationIncomplete(problems)
+    return transition(group, Status.SUBMITTED, actor)
+
+
+def approve_registration(group: CitizenGroup, actor: Any) -> CitizenGroup:
+    return transition(group, Status.REGISTERED, actor)
+
+
+def return_registration(group: CitizenGroup, actor: Any, reason: str) -> CitizenGroup:
+    return transition(group, Status.RETURNED, actor, reason=reason)
+
+
+# --- renewal ----------------------------------------------------------------------------
+
+
+def renew_registration(
+    group: CitizenGroup, actor: Any, today: datetime.date | None = None
+) -> CitizenGroup:
+    """The manager confirms the profile for the new fiscal year (一年ごとの更新)."""
+    today = today or timezone.localdate()
+    if not group.renewal_is_due(today):
+        raise RegistryError(
+            _("This registration is valid until %(date)s; nothing to renew yet.")
+            % {"date": group.valid_until}
+        )
+    return transition(group, Status.REGISTERED, actor, today=today)
+
+
+def renewal_deadline(today: datetime.date) -> datetime.date:
+    """The day of the current fiscal year after which unrenewed groups become 更新待ち."""
+    month, day = settings.PORTAL_RENEWAL_DEADLINE
+    year = fiscal_year(today)
+    return datetime.date(year if month >= 4 else year + 1, month, day)
+
+
+def mark_unrenewed_groups(today: datetime.date | None = None) -> int:
+    """Registered groups still unrenewed after the deadline become 更新待ち (nothing deleted)."""
+    today = today or timezone.localdate()
+    if today <= renewal_deadline(today):
+        return 0
+    lapsed = CitizenGroup.objects.filter(
+        status=Status.REGISTERED, valid_until__lt=today
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in list(lapsed):
+        try:
+            transition(CitizenGroup(pk=pk), Status.RENEWAL_DUE, None, today=today)
+        except RegistryError:
+            continue  # changed meanwhile (renewed, suspended): nothing to do
+        count += 1
+    return count
+
+
+def send_renewal_reminders(today: datetime.date | None = None) -> int:
+    """Remind managers of groups whose renewal is due, at most every N days per group."""
+    today = today or timezone.localdate()
+    due = CitizenGroup.objects.filter(
+        status__in=(Status.REGISTERED, Status.RENEWAL_DUE),
+        valid_until__lt=today,
+    )
+    every = datetime.timedelta(days=settings.PORTAL_RENEWAL_REMINDER_DAYS)
+    count = 0
+    for group in due:
+        if group.renewal_reminded_on and group.renewal_reminded_on > today - every:
+            continue
+        # Claim the reminder with a conditional update, so two workers never both send it.
+        claimed = CitizenGroup.objects.filter(
+            pk=group.pk, renewal_reminded_on=group.renewal_reminded_on
+        ).update(renewal_reminded_on=today)
+        if claimed:
+            _mail_managers(
+                group, "groups/email/renewal_reminder", {"deadline": renewal_deadline(today)}
+            )
+            count += 1
+    return count
+
+
+# --- managers and invitations -----------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invite_manager(
+    group: CitizenGroup, email: str, invited_by: Any
+) -> tuple[ManagerInvitation, str]:
+    """Invite ``email`` to co-manage ``group``; returns the invitation and the link's token."""
+    email = email.strip().lower()
+    if group.memberships.filter(user__email__iexact=email).exists():
+        raise RegistryError(_("%(email)s already manages this group.") % {"email": email})
+    now = timezone.now()
+    # A new invitation replaces an open one to the same address.
+    group.invitations.filter(
+        email__iexact=email, accepted_at__isnull=True, cancelled_at__isnull=True
+    ).update(cancelled_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = ManagerInvitation.objects.create(
+        group=group,
+        email=email,
+        token_hash=_token_hash(token),
+        invited_by=invited_by,
+        created_at=now,
+        expires_at=now + datetime.timedelta(days=settings.PORTAL_INVITATION_DAYS),
+    )
+    from .tasks import mail_invitation
+
+    mail_invitation.delay_on_commit(invitation.pk, token)  # type: ignore[attr-defined]
+    return invitation, token
+
+
+def invitation_for_token(token: str) -> ManagerInvitation | None:
+    return (
+        ManagerInvitation.objects.select_related("group", "invited_by")
+        .filter(token_hash=_token_hash(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def accept_invitation(token: str, user: Any) -> GroupMembership:
+    invitation = (
+        ManagerInvitation.objects.select_for_update().filter(token_hash=_token_hash(token)).first()
+    )
+    if invitation is None or not invitation.is_open():
+        raise RegistryError(
+            _("This invitation has expired or was already used. Ask the group for a new one.")
+        )
+    membership, _created = GroupMembership.objects.get_or_create(
+        user=user, group=invitation.group, defaults={"role": GroupMembership.Role.EDITOR}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    _forget_user_cache(user)
+    return membership
+
+
+def cancel_invitation(invitation: ManagerInvitation) -> None:
+    if invitation.accepted_at is None and invitation.cancelled_at is None:
+        invitation.cancelled_at = timezone.now()
+        invitation.save(update_fields=["cancelled_at"])
+
+
+@transaction.atomic
+def remove_manager(membership: GroupMembership) -> None:
+    """Remove a manager; the last one cannot leave (a group always keeps one)."""
+    memberships = list(
+        GroupMembership.objects.select_for_update().filter(group_id=membership.group_id)
+    )
+    if len(memberships) <= 1:
+        raise RegistryError(
+            _("A group needs at least one manager. Invite someone else before leaving.")
+        )
+    membership.delete()
+    if membership.role == GroupMembership.Role.REPRESENTATIVE:
+        remaining = [m for m in memberships if m.pk != membership.pk]
+        if not any(m.role == GroupMembership.Role.REPRESENTATIVE for m in remaining):
+            successor = min(remaining, key=lambda m: m.created_at)
+            successor.role = GroupMembership.Role.REPRESENTATIVE
+            successor.save(update_fields=["role"])
+    _forget_user_cache(membership.user)
+
+
+def _forget_user_cache(user: Any) -> None:
+    from accounts.services import forget_cached_roles
+
+    forget_cached_roles(user)
+
+
+# --- staff ------------------------------------------------------------------------------
+
+
+def add_staff_note(group: CitizenGroup, author: Any, body: str) -> StaffNote:
+    body = body.strip()
+    if not body:
+        raise RegistryError(_("Write the note before saving it."))
+    return StaffNote.objects.create(group=group, author=author, body=body)

@@ -4,9 +4,11 @@ Defaults are chosen so that a bare machine works: no ``DATABASE_URL`` means SQLi
 ``REDIS_URL`` means a local-memory cache and a file-system Celery broker (no server needed).
 """
 
+import datetime
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +42,27 @@ PORTAL_DEMO_MODE = _env_bool("PORTAL_DEMO_MODE", False)
 # Staff roles must set up two-factor authentication before they can see private data.
 PORTAL_REQUIRE_MFA_FOR_STAFF = _env_bool("PORTAL_REQUIRE_MFA_FOR_STAFF", False)
 PORTAL_SITE_NAME = _("Tsunagaru Kamakura Civic Activity Portal")
+
+
+def _env_month_day(name: str, default: str) -> tuple[int, int]:
+    raw = env.str(name, default=default).strip()
+    try:
+        month, day = (int(part) for part in raw.split("-"))
+        datetime.date(2024, month, day)  # a leap year: 02-29 is allowed
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be MM-DD, for example 06-30, not {raw!r}"
+        ) from None
+    return month, day
+
+
+# Registry: registrations are valid to 31 March; groups not renewed by this day of the new
+# fiscal year become 更新待ち and leave the public directory. Reminders start on 1 April and
+# are repeated every PORTAL_RENEWAL_REMINDER_DAYS days until the group renews.
+PORTAL_RENEWAL_DEADLINE = _env_month_day("PORTAL_RENEWAL_DEADLINE", "06-30")
+PORTAL_RENEWAL_REMINDER_DAYS = env.int("PORTAL_RENEWAL_REMINDER_DAYS", default=30)
+# Co-manager invitations expire after this many days.
+PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=14)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -242,7 +265,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_RESULT_EXPIRES = 7 * 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "groups-renewal-daily": {
+        "task": "groups.run_renewal_cycle",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 LOGGING = {

@@ -1,12 +1,13 @@
-from __future__ import annotations
+"""Placeholder: being written in this session."""
 
 from typing import Any
 
+from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
 
-from .queries import memberships_of
+from ..queries import memberships_of
 
 
 class MyGroupsView(PortalPermissionRequiredMixin, TemplateView):
@@ -19,3 +20,27 @@ class MyGroupsView(PortalPermissionRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["memberships"] = memberships_of(self.request.user)
         return context
+
+
+class ManageGroupView(View):
+    pass
+
+
+class RenewView(View):
+    pass
+
+
+class InviteManagerView(View):
+    pass
+
+
+class RemoveManagerView(View):
+    pass
+
+
+class CancelInvitationView(View):
+    pass
+
+
+class AcceptInvitationView(View):
+    pass

@@ -112,7 +112,7 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     if tokenizer is None:
         from sudachipy import Dictionary
 
-        tokenizer = Dictionary(dict="core").create()
+        tokenizer = Dictionary(dict="core").tokenizer()
         _local.tokenizer = tokenizer
     return tokenizer
 
@@ -121,25 +121,39 @@ def _is_katakana_reading(reading: str) -> bool:
     return bool(reading) and _KATAKANA_RE.match(reading) is not None
 
 
+# Kamakura place names the general dictionary reads otherwise (大船 is not オオブネ here).
+LOCAL_READINGS = {
+    "大船": "オオフナ",
+    "深沢": "フカサワ",
+    "七里ガ浜": "シチリガハマ",
+    "七里ヶ浜": "シチリガハマ",
+    "十二所": "ジュウニソ",
+}
+
+
+_LOCAL_RE = re.compile("(" + "|".join(sorted(LOCAL_READINGS, key=len, reverse=True)) + ")")
+
+
 def suggest_kana(name: str) -> str:
     """A reading for ``name`` in katakana (a suggestion the user checks and may edit)."""
     from sudachipy import SplitMode
 
     text = unicodedata.normalize("NFKC", name).strip()
-    if not text:
-        return ""
     parts = []
-    for morpheme in _tokenizer().tokenize(text, SplitMode.C):
-        surface = morpheme.surface()
-        if surface.isspace():
-            parts.append("\u3000")
+    for piece in _LOCAL_RE.split(text):
+        if piece in LOCAL_READINGS:
+            parts.append(LOCAL_READINGS[piece])
             continue
-        reading = morpheme.reading_form()
-        if _is_katakana_reading(reading):
-            parts.append(reading)
-        elif _is_katakana_reading(to_katakana(surface)):
-            parts.append(to_katakana(surface))
-        # Symbols and unknown Latin words have no reading: the user adds it.
+        for morpheme in _tokenizer().tokenize(piece, SplitMode.C) if piece else ():
+            surface = morpheme.surface()
+            reading = morpheme.reading_form()
+            if surface.isspace():
+                parts.append("\u3000")
+            elif _is_katakana_reading(reading):
+                parts.append(reading)
+            elif _is_katakana_reading(to_katakana(surface)):
+                parts.append(to_katakana(surface))
+            # Symbols and unknown Latin words have no reading: the user adds it.
     return normalize_kana("".join(parts))
 
 

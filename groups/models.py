@@ -22,11 +22,6 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
-class TaxonomyQuerySet(models.QuerySet["TaxonomyTerm"]):
-    def active(self) -> TaxonomyQuerySet:
-        return self.filter(is_active=True)
-
-
 class TaxonomyTerm(models.Model):
     """A term of a staff-editable list: a code that never changes and a name that may."""
 
@@ -34,8 +29,6 @@ class TaxonomyTerm(models.Model):
     name = models.CharField(_("name"), max_length=100)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
-
-    objects = TaxonomyQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -260,10 +253,13 @@ class Contact(models.Model):
     def __str__(self) -> str:
         return f"{self.group} — {self.get_kind_display()}"
 
+    def _label(self, item: str) -> str:
+        return str(self._meta.get_field(item).verbose_name)  # type: ignore[union-attr]
+
     def public_items(self) -> list[tuple[str, str]]:
         """``(label, value)`` of the items marked public and filled in: all a public page sees."""
         return [
-            (str(self._meta.get_field(item).verbose_name), getattr(self, item))
+            (self._label(item), getattr(self, item))
             for item in self.ITEMS
             if getattr(self, f"{item}_public") and getattr(self, item)
         ]
@@ -272,7 +268,7 @@ class Contact(models.Model):
         """``(label, value, is_public)`` of every item, for staff and the group's managers."""
         return [
             (
-                str(self._meta.get_field(item).verbose_name),
+                self._label(item),
                 getattr(self, item),
                 getattr(self, f"{item}_public"),
             )

@@ -11,13 +11,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from auditlog.models import LogEntry
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate, ExtractYear
 from django.utils import timezone
 
 from kamakura_portal.db import is_postgresql
 
-from .models import ActivityField, CitizenGroup, Contact, GroupMembership, OrganizationType
+from .models import (
+    ActivityField,
+    CitizenGroup,
+    Contact,
+    GroupMembership,
+    OrganizationType,
+    StaffNote,
+    StatusChange,
+)
 
 Status = CitizenGroup.Status
 # The groups on the register for the figures: registered, awaiting renewal, or dormant.
@@ -92,6 +101,94 @@ def queue_counts() -> dict[str, int]:
     return {status: counts.get(status, 0) for status in Status.values}
 
 
+def review_queue() -> QuerySet[CitizenGroup]:
+    """Registrations awaiting the centre's review, the longest waiting first."""
+    return directory_groups(statuses=(Status.SUBMITTED,)).order_by(
+        F("submitted_at").asc(nulls_first=True), "pk"
+    )
+
+
+def staff_group(pk: int) -> CitizenGroup | None:
+    """One group, any status, with everything its staff page lists, in fixed queries."""
+    return (
+        directory_groups(statuses=Status.values)
+        .prefetch_related(
+            "challenges",
+            "contacts",
+            Prefetch(
+                "memberships",
+                queryset=GroupMembership.objects.select_related("user").order_by(
+                    "role", "created_at", "pk"
+                ),
+            ),
+            Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor")),
+            Prefetch("staff_notes", queryset=StaffNote.objects.select_related("author")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _audited(model: str) -> Q:
+    # By app label and model name, not by ContentType id: no cache to warm, no extra query.
+    return Q(content_type__app_label="groups", content_type__model=model)
+
+
+def group_history(group: CitizenGroup, limit: int = 50) -> QuerySet[LogEntry]:
+    """The audit entries of a group and of its contacts, newest first (one query)."""
+    contact_ids = [contact.pk for contact in group.contacts.all()]
+    entries = (_audited("citizengroup") & Q(object_id=group.pk)) | (
+        _audited("contact") & Q(object_id__in=contact_ids)
+    )
+    return (
+        LogEntry.objects.filter(entries)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")[:limit]
+    )
+
+
+def registry_changes() -> QuerySet[LogEntry]:
+    """Every audit entry of groups and their contacts, newest first (for a paginated feed)."""
+    return (
+        LogEntry.objects.filter(_audited("citizengroup") | _audited("contact"))
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class GroupRef:
+    pk: int
+    name: str
+
+
+def groups_of_entries(entries: Sequence[LogEntry]) -> dict[int, GroupRef]:
+    """For each entry (by its pk), the group it concerns, as it is named now.
+
+    One query for the contacts' groups and one for the groups; an entry whose group or
+    contact has since been deleted is left out (the feed shows its recorded name).
+    """
+    group_ids = {e.object_id for e in entries if e.content_type.model == "citizengroup"}
+    contact_ids = {e.object_id for e in entries if e.content_type.model == "contact"}
+    by_contact = {
+        contact_id: GroupRef(group_id, name)
+        for contact_id, group_id, name in Contact.objects.filter(pk__in=contact_ids).values_list(
+            "pk", "group_id", "group__name"
+        )
+    }
+    by_group = {
+        pk: GroupRef(pk, name)
+        for pk, name in CitizenGroup.objects.filter(pk__in=group_ids).values_list("pk", "name")
+    }
+    refs = {}
+    for entry in entries:
+        source = by_group if entry.content_type.model == "citizengroup" else by_contact
+        ref = source.get(entry.object_id) if entry.object_id is not None else None
+        if ref is not None:
+            refs[entry.pk] = ref
+    return refs
+
+
 # --- figures for reports ------------------------------------------------------------------
 
 
@@ -108,14 +205,15 @@ def groups_by_activity_field(
     fields = ActivityField.objects.filter(taxonomy=taxonomy).annotate(
         n=Count("groups", filter=Q(groups__status__in=statuses), distinct=True)
     )
-    return [Figure(field.name, field.n) for field in fields.order_by("sort_order", "pk")]
+    rows = fields.order_by("sort_order", "pk").values_list("name", "n")
+    return [Figure(name, count) for name, count in rows]
 
 
 def groups_by_organization_type(statuses: Sequence[str] = ON_REGISTER) -> list[Figure]:
     types = OrganizationType.objects.annotate(
         n=Count("groups", filter=Q(groups__status__in=statuses))
     ).order_by("sort_order", "pk")
-    figures = [Figure(kind.name, kind.n) for kind in types]
+    figures = [Figure(name, count) for name, count in types.values_list("name", "n")]
     untyped = CitizenGroup.objects.filter(
         status__in=statuses, organization_type__isnull=True
     ).count()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import CombinedExpression
 
 from kamakura_portal.db import is_postgresql
 
@@ -20,7 +21,7 @@ from .japanese import index_tokens, query_terms
 from .models import CitizenGroup
 
 
-def _vector() -> SearchVector:
+def _vector() -> CombinedExpression:
     return SearchVector("search_name", config="simple", weight="A") + SearchVector(
         "search_body", config="simple", weight="B"
     )

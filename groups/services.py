@@ -36,8 +36,19 @@ class RegistryError(Exception):
     """A registry rule was broken; the message is shown to the user as it is."""
 
 
+class Problem(str):
+    """What is missing for a submission (the message), and the profile section to fill it in."""
+
+    section: str
+
+    def __new__(cls, message: str, section: str) -> Problem:
+        problem = super().__new__(cls, message)
+        problem.section = section
+        return problem
+
+
 class RegistrationIncomplete(RegistryError):
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__(" ".join(problems))
         self.problems = problems
 
@@ -63,7 +74,7 @@ TRANSITIONS: Mapping[tuple[str, str], str] = {
 # Moves that must say why (shown to the group's managers and kept in the history).
 REASON_REQUIRED = {Status.RETURNED, Status.SUSPENDED, Status.ARCHIVED}
 # Mail sent to the managers after a move into these statuses.
-MAIL_ON = {
+MAIL_ON: Mapping[str, str | None] = {
     Status.SUBMITTED: None,
     Status.REGISTERED: "groups/email/registered",
     Status.RETURNED: "groups/email/returned",
@@ -181,28 +192,37 @@ def contacts_of(group: CitizenGroup) -> dict[str, Contact]:
     return contacts
 
 
-def missing_for_submission(group: CitizenGroup) -> list[str]:
-    """What must still be filled in before the centre can review the registration."""
-    problems = []
+def missing_for_submission(group: CitizenGroup) -> list[Problem]:
+    """What must still be filled in before the centre can review the registration.
+
+    Each problem names the section of the registration form ("basic", "activities",
+    "contacts" or "confirm") where it is put right, so pages can link to it.
+    """
+    problems: list[Problem] = []
     if not group.name.strip():
-        problems.append(_("Enter the group's name."))
+        problems.append(Problem(_("Enter the group's name."), "basic"))
     if not group.name_kana.strip():
-        problems.append(_("Enter the furigana of the group's name."))
+        problems.append(Problem(_("Enter the furigana of the group's name."), "basic"))
     if group.organization_type_id is None:
-        problems.append(_("Choose the organisation type."))
+        problems.append(Problem(_("Choose the organisation type."), "basic"))
     if not group.activity_fields.exists():
-        problems.append(_("Choose at least one activity field."))
+        problems.append(Problem(_("Choose at least one activity field."), "activities"))
     if not group.districts.exists():
-        problems.append(_("Choose at least one area of activity."))
+        problems.append(Problem(_("Choose at least one area of activity."), "activities"))
     if not group.activities.strip():
-        problems.append(_("Describe the group's main activities."))
+        problems.append(Problem(_("Describe the group's main activities."), "activities"))
     representative = group.contacts.filter(kind=Contact.Kind.REPRESENTATIVE).first()
     if representative is None or not representative.name.strip():
-        problems.append(_("Enter the representative's name."))
+        problems.append(Problem(_("Enter the representative's name."), "contacts"))
     if representative is None or not (representative.phone or representative.email):
-        problems.append(_("Enter a telephone number or an email address for the representative."))
+        problems.append(
+            Problem(
+                _("Enter a telephone number or an email address for the representative."),
+                "contacts",
+            )
+        )
     if group.agreed_to_rules_at is None:
-        problems.append(_("Agree to the centre's rules for registered groups."))
+        problems.append(Problem(_("Agree to the centre's rules for registered groups."), "confirm"))
     return problems
 
 
@@ -364,9 +384,10 @@ def remove_manager(membership: GroupMembership) -> None:
         raise RegistryError(
             _("A group needs at least one manager. Invite someone else before leaving.")
         )
+    leaving_pk = membership.pk
     membership.delete()
     if membership.role == GroupMembership.Role.REPRESENTATIVE:
-        remaining = [m for m in memberships if m.pk != membership.pk]
+        remaining = [m for m in memberships if m.pk != leaving_pk]
         if not any(m.role == GroupMembership.Role.REPRESENTATIVE for m in remaining):
             successor = min(remaining, key=lambda m: m.created_at)
             successor.role = GroupMembership.Role.REPRESENTATIVE

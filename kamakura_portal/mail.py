@@ -25,5 +25,5 @@ def send_templated_mail(
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template_prefix}_subject.txt", full_context)
         body = render_to_string(f"{template_prefix}_body.txt", full_context)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    return send_mail(subject, body, None, list(recipients))
+    one_line = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+    return send_mail(one_line, body, None, list(recipients))

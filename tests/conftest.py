@@ -89,6 +89,22 @@ def _clean_cache() -> Any:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process() -> Any:
+    """Tasks sent during a test run at once, in the test (after commit for ``delay_on_commit``).
+
+    Tests that need the real broker and a real worker turn this off (tests/kamakura_portal/
+    test_celery.py).
+    """
+    from kamakura_portal.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager = False
+    app.conf.task_eager_propagates = False
+
+
 @pytest.fixture
 def division(db: None) -> Any:
     return DivisionFactory.create(code="test-division", name="テスト部")

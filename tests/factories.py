@@ -14,7 +14,14 @@ from allauth.account.models import EmailAddress
 
 from accounts.models import Department, User
 from accounts.services import assign_role
-from groups.models import CitizenGroup, GroupMembership
+from groups.models import (
+    ActivityField,
+    CitizenGroup,
+    Contact,
+    District,
+    GroupMembership,
+    OrganizationType,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -90,3 +97,47 @@ class GroupMembershipFactory(factory.django.DjangoModelFactory[GroupMembership])
     user = factory.SubFactory(UserFactory)
     group = factory.SubFactory(CitizenGroupFactory)
     role = GroupMembership.Role.REPRESENTATIVE
+
+
+class ContactFactory(factory.django.DjangoModelFactory[Contact]):
+    """A representative with every item filled in and private (the default)."""
+
+    class Meta:
+        model = Contact
+
+    group = factory.SubFactory(CitizenGroupFactory)
+    kind = Contact.Kind.REPRESENTATIVE
+    name = "鎌倉 花子"
+    name_kana = "カマクラ　ハナコ"
+    postal_code = "248-0005"
+    address = "神奈川県鎌倉市雪ノ下1-1"
+    phone = "0467-00-0000"
+    email = factory.Sequence(lambda n: f"contact{n}@example.jp")
+
+
+class OrganizationTypeFactory(factory.django.DjangoModelFactory[OrganizationType]):
+    class Meta:
+        model = OrganizationType
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"type-{n}")
+    name = factory.Sequence(lambda n: f"組織形態{n}")
+
+
+class ActivityFieldFactory(factory.django.DjangoModelFactory[ActivityField]):
+    class Meta:
+        model = ActivityField
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"field-{n}")
+    name = factory.Sequence(lambda n: f"活動分野{n}")
+    taxonomy = ActivityField.Taxonomy.CENTRE
+
+
+class DistrictFactory(factory.django.DjangoModelFactory[District]):
+    class Meta:
+        model = District
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"district-{n}")
+    name = factory.Sequence(lambda n: f"地域{n}")

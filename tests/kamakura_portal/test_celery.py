@@ -41,5 +41,6 @@ def test_tasks_are_serialised_as_json_only() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_answers_ping_over_the_redis_broker() -> None:
+    app.conf.task_always_eager = False  # the suite runs tasks in process; not here
     with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=20):
         assert ping.delay().get(timeout=10) == "pong"

@@ -1,0 +1,165 @@
+"""The registration workflow of groups/services.py: submit, approve, return, suspend, restore."""
+
+import datetime
+
+import pytest
+from django.core import mail
+
+from groups import services
+from groups.models import CitizenGroup, Contact, StatusChange
+from groups.reference import load_taxonomies
+from tests.factories import CitizenGroupFactory, GroupMembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+Status = CitizenGroup.Status
+
+
+@pytest.fixture
+def taxonomies():
+    load_taxonomies()
+
+
+@pytest.fixture
+def applicant():
+    return UserFactory.create(email="applicant@example.jp")
+
+
+@pytest.fixture
+def complete_draft(applicant, taxonomies):
+    from django.utils import timezone
+
+    from groups.models import ActivityField, District, OrganizationType
+
+    group = services.start_registration(
+        applicant, name="腰越おさんぽの会", name_kana="コシゴエオサンポノカイ"
+    )
+    services.update_profile(
+        group,
+        {
+            "organization_type": OrganizationType.objects.get(code="nin-i"),
+            "activities": "月に一度、腰越の路地を歩いて地域の歴史を学びます。",
+            "agreed_to_rules_at": timezone.now(),
+        },
+        many={
+            "activity_fields": [ActivityField.objects.get(code="kanko")],
+            "districts": [District.objects.get(code="koshigoe")],
+        },
+    )
+    representative = group.contacts.get(kind=Contact.Kind.REPRESENTATIVE)
+    services.update_contact(representative, {"name": "腰越 一郎", "phone": "0467-00-1111"})
+    return group
+
+
+def test_starting_a_registration_makes_the_user_its_representative(applicant) -> None:
+    group = services.start_registration(applicant, name="新しい会", name_kana="アタラシイカイ")
+    assert group.status == Status.DRAFT
+    membership = group.memberships.get()
+    assert membership.user == applicant
+    assert membership.role == "representative"
+    assert set(group.contacts.values_list("kind", flat=True)) == {"representative", "liaison"}
+    assert group.pk in applicant.managed_group_ids
+
+
+def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing(applicant) -> None:
+    group = services.start_registration(applicant, name="新しい会", name_kana="アタラシイカイ")
+    with pytest.raises(services.RegistrationIncomplete) as excinfo:
+        services.submit_registration(group, applicant)
+    problems = excinfo.value.problems
+    assert "Choose the organisation type." in problems
+    assert "Choose at least one activity field." in problems
+    assert "Agree to the centre's rules for registered groups." in problems
+    group.refresh_from_db()
+    assert group.status == Status.DRAFT
+    assert not StatusChange.objects.exists()
+
+
+def test_a_complete_draft_is_submitted_and_recorded(complete_draft, applicant) -> None:
+    assert services.missing_for_submission(complete_draft) == []
+    services.submit_registration(complete_draft, applicant)
+    assert complete_draft.status == Status.SUBMITTED
+    assert complete_draft.submitted_at is not None
+    change = StatusChange.objects.get()
+    assert (change.from_status, change.to_status, change.actor) == ("draft", "submitted", applicant)
+
+
+def test_approval_registers_the_group_until_the_end_of_the_fiscal_year(
+    complete_draft, applicant, centre_staff, django_capture_on_commit_callbacks
+) -> None:
+    services.submit_registration(complete_draft, applicant)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition(
+            complete_draft, Status.REGISTERED, centre_staff, today=datetime.date(2026, 11, 21)
+        )
+    assert complete_draft.status == Status.REGISTERED
+    assert complete_draft.registered_on == datetime.date(2026, 11, 21)
+    assert complete_draft.valid_until == datetime.date(2027, 3, 31)
+    assert complete_draft.is_public
+    assert [message.to for message in mail.outbox] == [["applicant@example.jp"]]
+
+
+def test_returning_needs_a_reason_and_mails_it_to_every_manager(
+    complete_draft, applicant, centre_staff, django_capture_on_commit_callbacks
+) -> None:
+    co_manager = UserFactory.create(email="co@example.jp")
+    GroupMembershipFactory.create(user=co_manager, group=complete_draft, role="editor")
+    services.submit_registration(complete_draft, applicant)
+    with pytest.raises(services.RegistryError):
+        services.return_registration(complete_draft, centre_staff, "   ")
+    assert CitizenGroup.objects.get(pk=complete_draft.pk).status == Status.SUBMITTED
+    with django_capture_on_commit_callbacks(execute=True):
+        services.return_registration(complete_draft, centre_staff, "活動内容をもう少し詳しく")
+    assert complete_draft.status == Status.RETURNED
+    assert complete_draft.status_reason == "活動内容をもう少し詳しく"
+    (message,) = mail.outbox
+    assert sorted(message.to) == ["applicant@example.jp", "co@example.jp"]
+    assert "活動内容をもう少し詳しく" in message.body
+
+
+def test_a_returned_registration_is_fixed_and_resubmitted(
+    complete_draft, applicant, centre_staff
+) -> None:
+    services.submit_registration(complete_draft, applicant)
+    services.return_registration(complete_draft, centre_staff, "フリガナを確認してください")
+    services.update_profile(complete_draft, {"name_kana": "コシゴエ　オサンポノカイ"})
+    services.submit_registration(complete_draft, applicant)
+    assert complete_draft.status == Status.SUBMITTED
+    assert complete_draft.status_reason == ""
+    assert list(
+        StatusChange.objects.order_by("created_at", "pk").values_list("to_status", flat=True)
+    ) == ["submitted", "returned", "submitted"]
+
+
+@pytest.mark.parametrize(
+    ("start", "to"),
+    [
+        (Status.DRAFT, Status.REGISTERED),
+        (Status.SUBMITTED, Status.SUSPENDED),
+        (Status.ARCHIVED, Status.SUBMITTED),
+        (Status.REGISTERED, Status.DRAFT),
+    ],
+)
+def test_illegal_moves_are_refused_and_change_nothing(start, to, centre_staff) -> None:
+    group = CitizenGroupFactory.create(status=start)
+    with pytest.raises(services.RegistryError):
+        services.transition(group, to, centre_staff, reason="理由")
+    assert CitizenGroup.objects.get(pk=group.pk).status == start
+    assert not StatusChange.objects.exists()
+
+
+def test_staff_suspend_archive_and_restore_with_a_reason_and_nothing_is_deleted(
+    centre_staff,
+) -> None:
+    group = CitizenGroupFactory.create(status=Status.REGISTERED)
+    services.transition(group, Status.SUSPENDED, centre_staff, reason="活動休止の届け出")
+    services.transition(group, Status.ARCHIVED, centre_staff, reason="解散")
+    assert CitizenGroup.objects.filter(pk=group.pk).exists()
+    assert not group.is_public
+    services.transition(group, Status.REGISTERED, centre_staff, reason="活動再開")
+    assert group.is_public
+    assert group.status_reason == ""
+
+
+def test_allowed_moves_depend_on_who_moves() -> None:
+    group = CitizenGroupFactory.create(status=Status.SUBMITTED)
+    assert set(services.allowed_moves(group, "staff")) == {Status.REGISTERED, Status.RETURNED}
+    assert services.allowed_moves(group, "manager") == []

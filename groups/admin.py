@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import CitizenGroup, GroupMembership
+from .models import (
+    ActivityField,
+    Challenge,
+    CitizenGroup,
+    Contact,
+    District,
+    GroupMembership,
+    ManagerInvitation,
+    OrganizationType,
+    StaffNote,
+    StatusChange,
+)
 
 
 class GroupMembershipInline(admin.TabularInline):
@@ -9,9 +20,52 @@ class GroupMembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class ContactInline(admin.StackedInline):
+    model = Contact
+    extra = 0
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "reason", "actor", "created_at"]
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False  # status moves go through groups.services.transition
+
+
 @admin.register(CitizenGroup)
 class CitizenGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_kana", "status", "updated_at"]
-    list_filter = ["status"]
+    list_display = ["name", "name_kana", "status", "valid_until", "updated_at"]
+    list_filter = ["status", "organization_type", "activity_fields", "districts"]
     search_fields = ["name", "name_kana"]
-    inlines = [GroupMembershipInline]
+    filter_horizontal = ["activity_fields", "districts", "challenges"]
+    readonly_fields = ["status", "submitted_at", "created_at", "updated_at"]
+    inlines = [ContactInline, GroupMembershipInline, StatusChangeInline]
+
+
+@admin.register(ActivityField)
+class ActivityFieldAdmin(admin.ModelAdmin):
+    list_display = ["name", "taxonomy", "code", "sort_order", "is_active"]
+    list_filter = ["taxonomy", "is_active"]
+    list_editable = ["sort_order", "is_active"]
+
+
+@admin.register(OrganizationType, District, Challenge)
+class TaxonomyAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "sort_order", "is_active"]
+    list_editable = ["sort_order", "is_active"]
+
+
+@admin.register(ManagerInvitation)
+class ManagerInvitationAdmin(admin.ModelAdmin):
+    list_display = ["group", "email", "created_at", "expires_at", "accepted_at", "cancelled_at"]
+    readonly_fields = ["token_hash"]
+    search_fields = ["group__name", "email"]
+
+
+@admin.register(StaffNote)
+class StaffNoteAdmin(admin.ModelAdmin):
+    list_display = ["group", "author", "created_at"]
+    search_fields = ["group__name", "body"]

@@ -13,7 +13,18 @@ class GroupsConfig(AppConfig):
 
         audit(
             CitizenGroup,
-            exclude_fields=("search_name", "search_body", "search_vector", "updated_at"),
+            exclude_fields=(
+                "search_name",
+                "search_body",
+                "search_vector",
+                "updated_at",
+                # Reverse relations: their own rows are audited.
+                "contacts",
+                "memberships",
+                "invitations",
+                "status_changes",
+                "staff_notes",
+            ),
             m2m_fields=("activity_fields", "districts", "challenges"),
         )
         audit(Contact)

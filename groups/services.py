@@ -95,13 +95,17 @@ def transition(
     to: str,
     actor: Any,
     *,
+    by: str = "staff",
     reason: str = "",
     today: datetime.date | None = None,
 ) -> CitizenGroup:
-    """Move ``group`` to ``to``, or raise :class:`RegistryError` if the move is not allowed."""
+    """Move ``group`` to ``to`` as ``by`` ("manager", "staff" or "system").
+
+    Raises :class:`RegistryError` if the move is not in :data:`TRANSITIONS` for ``by``.
+    """
     locked = CitizenGroup.objects.select_for_update().get(pk=group.pk)
     from_status = locked.status
-    if (from_status, to) not in TRANSITIONS:
+    if TRANSITIONS.get((from_status, to)) != by:
         raise RegistryError(
             _("A group that is “%(from)s” cannot become “%(to)s”.")
             % {"from": Status(from_status).label, "to": Status(to).label}
@@ -230,10 +234,12 @@ def submit_registration(group: CitizenGroup, actor: Any) -> CitizenGroup:
     problems = missing_for_submission(group)
     if problems:
         raise RegistrationIncomplete(problems)
-    return transition(group, Status.SUBMITTED, actor)
+    return transition(group, Status.SUBMITTED, actor, by="manager")
 
 
 def approve_registration(group: CitizenGroup, actor: Any) -> CitizenGroup:
+    if group.status != Status.SUBMITTED:  # staff's REGISTERED move also restores; not here
+        raise RegistryError(_("Only a registration awaiting approval can be approved."))
     return transition(group, Status.REGISTERED, actor)
 
 
@@ -254,7 +260,7 @@ def renew_registration(
             _("This registration is valid until %(date)s; nothing to renew yet.")
             % {"date": group.valid_until}
         )
-    return transition(group, Status.REGISTERED, actor, today=today)
+    return transition(group, Status.REGISTERED, actor, by="manager", today=today)
 
 
 def renewal_deadline(today: datetime.date) -> datetime.date:
@@ -275,7 +281,7 @@ def mark_unrenewed_groups(today: datetime.date | None = None) -> int:
     count = 0
     for pk in list(lapsed):
         try:
-            transition(CitizenGroup(pk=pk), Status.RENEWAL_DUE, None, today=today)
+            transition(CitizenGroup(pk=pk), Status.RENEWAL_DUE, None, by="system", today=today)
         except RegistryError:
             continue  # changed meanwhile (renewed, suspended): nothing to do
         count += 1

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import directory, manage, registration, staff, transfer
+from .views import directory, manage, media, registration, staff, transfer
 
 app_name = "groups"
 urlpatterns = [
     # Public directory and profiles
     path("", directory.DirectoryView.as_view(), name="directory"),
     path("<int:pk>/", directory.ProfileView.as_view(), name="profile"),
+    path("<int:pk>/logo/", media.GroupLogoView.as_view(), name="logo"),
     path("opendata.csv", transfer.PublicCsvExportView.as_view(), name="export_csv"),
     # Registration by a signed-in user, and the manager's pages
     path("register/", registration.StartRegistrationView.as_view(), name="register"),

@@ -1,11 +1,102 @@
-"""Placeholder: being written in this session."""
+"""The public directory of registered groups and their public profiles (everyone)."""
 
-from django.views import View
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.views.generic import TemplateView
+from django_filters.views import FilterView
+
+from ..filters import DirectoryFilter
+from ..models import CitizenGroup, Contact
+from ..queries import directory_groups, public_profile, sorted_groups
+
+RESULTS_ID = "directory-results"
 
 
-class DirectoryView(View):
-    pass
+class DirectoryView(FilterView):
+    """Registered groups, filtered and sorted through the address; 20 to a page.
+
+    An htmx request from the search form gets only the results (the form stays as it is);
+    without JavaScript the same address renders the whole page.
+    """
+
+    filterset_class = DirectoryFilter
+    paginate_by = 20
+    template_name = "groups/directory.html"
+    results_template_name = "groups/_directory_results.html"
+
+    def get_queryset(self) -> QuerySet[CitizenGroup]:
+        # 五十音順 also when no filter is given (an unbound FilterSet does not sort).
+        return sorted_groups(directory_groups(), "kana")
+
+    def wants_results_only(self) -> bool:
+        htmx = getattr(self.request, "htmx", None)
+        if not htmx:
+            return False
+        return not htmx.history_restore_request and htmx.target == RESULTS_ID
+
+    def get_template_names(self) -> list[str]:
+        if self.wants_results_only():
+            return [self.results_template_name]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["results_id"] = RESULTS_ID
+        context["results_only"] = self.wants_results_only()
+        context["searching"] = bool(self.request.GET.get("q", "").strip())
+        return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        # The same address answers with the whole page or with the results only.
+        patch_vary_headers(response, ("HX-Request", "HX-Target"))
+        return response
 
 
-class ProfileView(View):
-    pass
+def _web_links(text: str) -> list[str]:
+    """The lines of ``text`` that are http(s) addresses; anything else is never a link."""
+    validate = URLValidator(schemes=["http", "https"])
+    links = []
+    for line in text.splitlines():
+        line = line.strip()
+        try:
+            validate(line)
+        except ValidationError:
+            continue
+        links.append(line)
+    return links
+
+
+class ProfileView(TemplateView):
+    """A registered group's public page: public fields and public contact items only.
+
+    Groups in any other status are not found, whoever asks: staff read them on the staff
+    page, managers on their own.
+    """
+
+    template_name = "groups/profile.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        group = public_profile(self.kwargs["pk"])
+        if group is None:
+            raise Http404
+        context["group"] = group
+        # (kind label, public items) per contact, the representative first; a contact with
+        # nothing public is left out.
+        order = list(Contact.Kind.values)
+        context["contacts"] = [
+            (contact.get_kind_display(), items)
+            for contact in sorted(group.contacts.all(), key=lambda c: order.index(c.kind))
+            if (items := contact.public_items())
+        ]
+        context["website"] = next(iter(_web_links(group.website)), "")
+        context["social_links"] = _web_links(group.social_links)
+        return context

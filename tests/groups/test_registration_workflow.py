@@ -163,3 +163,30 @@ def test_allowed_moves_depend_on_who_moves() -> None:
     group = CitizenGroupFactory.create(status=Status.SUBMITTED)
     assert set(services.allowed_moves(group, "staff")) == {Status.REGISTERED, Status.RETURNED}
     assert services.allowed_moves(group, "manager") == []
+
+
+def test_a_move_is_refused_to_whoever_may_not_make_it(centre_staff, group_manager) -> None:
+    submitted = CitizenGroupFactory.create(status=Status.SUBMITTED)
+    with pytest.raises(services.RegistryError):
+        services.transition(submitted, Status.REGISTERED, group_manager, by="manager")
+    registered = CitizenGroupFactory.create(status=Status.REGISTERED)
+    with pytest.raises(services.RegistryError):
+        services.transition(registered, Status.REGISTERED, centre_staff, by="staff")
+    with pytest.raises(services.RegistryError):
+        services.transition(registered, Status.RENEWAL_DUE, centre_staff, by="staff")
+
+
+def test_only_a_registration_awaiting_approval_can_be_approved(centre_staff) -> None:
+    group = CitizenGroupFactory.create(status=Status.RENEWAL_DUE)
+    with pytest.raises(services.RegistryError):
+        services.approve_registration(group, centre_staff)
+    assert CitizenGroup.objects.get(pk=group.pk).status == Status.RENEWAL_DUE
+
+
+def test_the_audit_trail_of_a_group_lists_its_own_fields_only(applicant) -> None:
+    from kamakura_portal.audit import history_for
+
+    group = services.start_registration(applicant, name="新しい会", name_kana="アタラシイカイ")
+    changes = history_for(group).last().changes_dict
+    assert "name" in changes
+    assert not {"contacts", "memberships", "status_changes", "search_body"} & set(changes)

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from accounts.models import Department, Role, RoleAssignment
 from accounts.services import assign_role
-from groups.models import CitizenGroup
 from kamakura_portal.audit import acting_as, history_for
 from tests.conftest import client_for
 from tests.factories import CitizenGroupFactory, UserFactory
@@ -29,13 +28,17 @@ def test_editing_a_group_in_the_admin_records_the_administrator_as_actor(
         {
             "name": "由比ガ浜クリーンの会",
             "name_kana": "ユイガハマクリーンノカイ",
-            "status": CitizenGroup.Status.SUSPENDED,
-            "created_at_0": "2026-04-01",
-            "created_at_1": "09:00:00",
-            "memberships-TOTAL_FORMS": "0",
-            "memberships-INITIAL_FORMS": "0",
-            "memberships-MIN_NUM_FORMS": "0",
-            "memberships-MAX_NUM_FORMS": "1000",
+            "founded_year": "1998",
+            **{
+                f"{prefix}-{key}": value
+                for prefix in ("contacts", "memberships", "status_changes")
+                for key, value in (
+                    ("TOTAL_FORMS", "0"),
+                    ("INITIAL_FORMS", "0"),
+                    ("MIN_NUM_FORMS", "0"),
+                    ("MAX_NUM_FORMS", "1000"),
+                )
+            },
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -43,7 +46,7 @@ def test_editing_a_group_in_the_admin_records_the_administrator_as_actor(
     assert entry.action == LogEntry.Action.UPDATE
     assert entry.actor == administrator
     assert entry.changes_dict["name"] == ["由比ガ浜の会", "由比ガ浜クリーンの会"]
-    assert entry.changes_dict["status"] == ["registered", "suspended"]
+    assert entry.changes_dict["founded_year"] == ["None", "1998"]
 
 
 def test_editing_a_department_in_the_admin_records_the_administrator_as_actor(

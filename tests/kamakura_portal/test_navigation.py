@@ -15,6 +15,8 @@ pytestmark = pytest.mark.django_db
 ENTRIES = {
     "dashboard": set(ROLES) - {"anonymous"},
     "groups:mine": {"group_manager", "other_group_manager"},
+    "groups:queue": {"centre_staff", "secretariat", "administrator"},
+    "groups:staff_list": {"centre_staff", "secretariat", "administrator"},
     "audit_feed": {"centre_staff", "secretariat", "administrator"},
     "admin:index": {"administrator"},
 }
@@ -60,12 +62,19 @@ def test_a_user_with_several_roles_sees_the_menus_of_each(group_manager) -> None
 
     assign_role(group_manager, Role.CENTRE_STAFF)
     urls = urls_of(role_navigation(group_manager, "/"))
-    assert urls == [reverse("groups:mine"), reverse("audit_feed")]
+    assert urls == [
+        reverse("groups:mine"),
+        reverse("groups:queue"),
+        reverse("groups:staff_list"),
+        reverse("audit_feed"),
+    ]
 
 
 LABELS = {
     "dashboard": "My page",
     "groups:mine": "My groups",
+    "groups:queue": "Registration queue",
+    "groups:staff_list": "Group registry",
     "audit_feed": "Change history",
     "admin:index": "Administration",
 }

@@ -26,3 +26,6 @@ messages:  ## Refresh the Japanese catalogue after changing strings (then transl
 
 lock:  ## Re-pin the transitive dependencies after changing pyproject.toml
 	.venv/bin/python -m pip freeze --exclude-editable > requirements/constraints.txt
+
+bench:  ## Time the registry's import, directory search and exports on a throwaway PostgreSQL database
+	.venv/bin/python benchmarks/registry.py

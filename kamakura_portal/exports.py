@@ -28,11 +28,13 @@ SPOOL_BYTES = 8 * 1024 * 1024
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def content_disposition(filename: str) -> str:
-    """``attachment`` with an ASCII fallback name and the real name as ``filename*``."""
-    stem, dot, extension = filename.rpartition(".")
-    ascii_stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem if dot else filename).strip("-")
-    fallback = f"{ascii_stem or 'download'}{dot}{extension if dot else ''}"
+def content_disposition(filename: str, fallback: str = "") -> str:
+    """``attachment`` with an ASCII ``filename`` for old clients and the real ``filename*``."""
+    if not fallback:
+        stem, dot, extension = filename.rpartition(".")
+        ascii_stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem if dot else filename).strip("-")
+        fallback = f"{ascii_stem or 'download'}{dot}{extension if dot else ''}"
+    fallback = re.sub(r"[^A-Za-z0-9._-]", "-", fallback)
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
@@ -72,13 +74,17 @@ def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[
 
 
 def csv_response(
-    filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
+    filename: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    fallback: str = "",
 ) -> StreamingHttpResponse:
     """A streamed CSV download (UTF-8 with BOM, CRLF line ends as Excel writes them)."""
     response = StreamingHttpResponse(
         (line.encode("utf-8") for line in csv_lines(header, rows)), content_type=CSV_TYPE
     )
-    response["Content-Disposition"] = content_disposition(filename)
+    response["Content-Disposition"] = content_disposition(filename, fallback)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -140,11 +146,12 @@ def xlsx_response(
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
     widths: Sequence[int] = (),
+    fallback: str = "",
 ) -> FileResponse:
     """An XLSX download, built in a spooled temporary file and streamed from it."""
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (closed by the response)
     write_xlsx(spool, title=title, header=header, rows=rows, widths=widths)
     spool.seek(0)
     response = FileResponse(spool, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = content_disposition(filename)
+    response["Content-Disposition"] = content_disposition(filename, fallback)
     return response

@@ -187,6 +187,8 @@ def test_the_audit_trail_of_a_group_lists_its_own_fields_only(applicant) -> None
     from kamakura_portal.audit import history_for
 
     group = services.start_registration(applicant, name="新しい会", name_kana="アタラシイカイ")
-    changes = history_for(group).last().changes_dict
+    first_entry = history_for(group).last()
+    assert first_entry is not None
+    changes = first_entry.changes_dict
     assert "name" in changes
     assert not {"contacts", "memberships", "status_changes", "search_body"} & set(changes)

@@ -10,7 +10,7 @@ from django.utils.module_loading import import_string
 
 # Each app adds its idempotent loaders here as it is built.
 REFERENCE_LOADERS = ("accounts.services.load_departments", "groups.reference.load_taxonomies")
-DEMO_LOADERS = ("accounts.demo.load_demo_accounts",)
+DEMO_LOADERS = ("accounts.demo.load_demo_accounts", "groups.demo.load_demo_registry")
 
 
 class Command(BaseCommand):

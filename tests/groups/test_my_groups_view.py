@@ -1,10 +1,16 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from groups.models import CitizenGroup
 from tests.conftest import client_for, for_every_role, roles_except
 from tests.factories import GroupMembershipFactory
+from tests.html import Page
+
+from .profile_data import ja
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +80,42 @@ def test_the_page_is_pinned_to_its_queries(group_manager, django_assert_num_quer
     # 7. the memberships with their groups (one JOINed query)
     with django_assert_num_queries(7):
         assert client.get(URL).status_code == 200
+
+
+def test_each_group_links_to_its_page_and_shows_its_registration_dates(
+    group_manager, group_a
+) -> None:
+    group_a.valid_until = datetime.date(2099, 3, 31)
+    group_a.save()
+    response = client_for(group_manager).get(URL)
+    page = Page(response.content.decode())
+    assert page.link(reverse("groups:manage", args=[group_a.pk])).text == group_a.name
+    assert "2099年3月31日" in response.content.decode()
+    badge = page.find_all("span", class_="badge badge--success")[0]
+    assert badge.text == ja("Registered")
+
+
+def test_a_due_renewal_is_flagged_with_a_link_to_renew(group_manager, group_a) -> None:
+    group_a.valid_until = datetime.date(2020, 3, 31)
+    group_a.save()
+    page = Page(client_for(group_manager).get(URL).content.decode())
+    assert reverse("groups:renew", args=[group_a.pk]) in page.hrefs()
+    assert ja("Renewal due") in [strong.text for strong in page.find_all("strong")]
+
+
+def test_a_current_registration_has_no_renewal_link(group_manager, group_a) -> None:
+    group_a.valid_until = datetime.date(2099, 3, 31)
+    group_a.save()
+    page = Page(client_for(group_manager).get(URL).content.decode())
+    assert reverse("groups:renew", args=[group_a.pk]) not in page.hrefs()
+
+
+def test_a_draft_links_to_continue_its_registration(group_manager, group_a) -> None:
+    CitizenGroup.objects.filter(pk=group_a.pk).update(status=CitizenGroup.Status.DRAFT)
+    page = Page(client_for(group_manager).get(URL).content.decode())
+    assert reverse("groups:edit", args=[group_a.pk, "basic"]) in page.hrefs()
+
+
+def test_the_page_offers_to_register_a_new_group(group_manager) -> None:
+    page = Page(client_for(group_manager).get(URL).content.decode())
+    assert page.link(reverse("groups:register")).text == ja("Register a new group")

@@ -1,0 +1,106 @@
+"""The yearly renewal (groups:renew): one page to check, one button to confirm."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from groups.models import CitizenGroup, Contact, StatusChange
+from kamakura_portal.dates import fiscal_year, fiscal_year_end, fiscal_year_label
+from tests.conftest import client_for, for_every_role, roles_except
+from tests.factories import ContactFactory
+from tests.html import Page
+
+from .profile_data import ja
+
+pytestmark = pytest.mark.django_db
+Status = CitizenGroup.Status
+ONLY_MANAGERS = {**roles_except({"group_manager"}, yes=200, no=403), "anonymous": 302}
+
+
+def url(group) -> str:
+    return reverse("groups:renew", args=[group.pk])
+
+
+@pytest.fixture
+def due(group_a):
+    """group_a, registered for last fiscal year: its renewal is due."""
+    group_a.valid_until = timezone.localdate() - datetime.timedelta(days=1)
+    group_a.save()
+    return group_a
+
+
+def test_the_route() -> None:
+    assert reverse("groups:renew", args=[4]) == "/groups/4/renew/"
+
+
+@for_every_role(ONLY_MANAGERS)
+def test_only_the_group_s_managers_renew_it(role_client, expected, due, group_b) -> None:
+    assert role_client.get(url(due)).status_code == expected
+
+
+@for_every_role({**ONLY_MANAGERS, "group_manager": 302})
+def test_only_the_group_s_managers_confirm_the_renewal(
+    role, role_client, expected, due, group_b
+) -> None:
+    assert role_client.post(url(due)).status_code == expected
+    renewed = CitizenGroup.objects.get(pk=due.pk).renewed_on is not None
+    assert renewed is (role == "group_manager")
+
+
+def test_a_registration_that_is_not_due_cannot_be_renewed(group_manager, group_a) -> None:
+    group_a.valid_until = datetime.date(2099, 3, 31)
+    group_a.save()
+    client = client_for(group_manager)
+    assert client.get(url(group_a)).status_code == 403
+    assert client.post(url(group_a)).status_code == 403
+
+
+def test_the_page_shows_the_whole_profile_with_edit_links_and_privacy_marks(
+    group_manager, due
+) -> None:
+    ContactFactory.create(group=due, name="由比 一郎", name_public=True, phone="0467-99-9999")
+    page = Page(client_for(group_manager).get(url(due)).content.decode())
+    for section in ("basic", "activities", "contacts", "links"):
+        assert reverse("groups:edit", args=[due.pk, section]) in page.hrefs()
+    values = [dd.text for dd in page.find_all("dd")]
+    assert any("由比 一郎" in text and ja("Public") in text for text in values)
+    assert any("0467-99-9999" in text and ja("Private") in text for text in values)
+    label = fiscal_year_label(fiscal_year(timezone.localdate()))
+    button = [b for b in page.find_all("button") if label in b.text]
+    assert button, "the button names the fiscal year"
+
+
+def test_confirming_renews_to_the_end_of_the_fiscal_year(group_manager, due) -> None:
+    today = timezone.localdate()
+    response = client_for(group_manager).post(url(due), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("groups:manage", args=[due.pk])
+    due.refresh_from_db()
+    assert due.valid_until == fiscal_year_end(fiscal_year(today))
+    assert due.renewed_on == today
+    assert due.status == Status.REGISTERED
+    change = StatusChange.objects.get(group=due)
+    assert (change.from_status, change.to_status) == ("registered", "registered")
+    new_date = f"{due.valid_until.year}年{due.valid_until.month}月{due.valid_until.day}日"
+    assert new_date in response.content.decode()
+
+
+def test_a_group_waiting_for_renewal_is_registered_again_and_mailed(
+    group_manager, group_a, django_capture_on_commit_callbacks
+) -> None:
+    CitizenGroup.objects.filter(pk=group_a.pk).update(status=Status.RENEWAL_DUE)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(group_manager).post(url(group_a))
+    group_a.refresh_from_db()
+    assert group_a.status == Status.REGISTERED
+    assert [message.to for message in mail.outbox] == [[group_manager.email]]
+    assert group_a.name in mail.outbox[0].subject
+
+
+def test_contacts_are_listed_representative_first(group_manager, due) -> None:
+    ContactFactory.create(group=due, kind=Contact.Kind.LIAISON, name="連絡 担当")
+    ContactFactory.create(group=due, kind=Contact.Kind.REPRESENTATIVE, name="代表 者")
+    html = client_for(group_manager).get(url(due)).content.decode()
+    assert html.index("代表 者") < html.index("連絡 担当")

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import (
     ActivityField,
@@ -43,6 +44,7 @@ class CitizenGroupAdmin(admin.ModelAdmin):
     filter_horizontal = ["activity_fields", "districts", "challenges"]
     readonly_fields = ["status", "submitted_at", "created_at", "updated_at"]
     inlines = [ContactInline, GroupMembershipInline, StatusChangeInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ActivityField)

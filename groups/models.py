@@ -229,7 +229,7 @@ class Contact(models.Model):
         CitizenGroup, verbose_name=_("group"), on_delete=models.CASCADE, related_name="contacts"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(_("full name"), max_length=100, blank=True)
     name_kana = models.CharField(_("name (furigana)"), max_length=100, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=8, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class MeasuresConfig(AppConfig):
     name = "measures"
     verbose_name = _("Measures")
+
+    def ready(self) -> None:
+        from kamakura_portal.audit import audit
+
+        from .models import Category, Measure, Plan, PlanSection, ProgressReport, Tier
+
+        for model in (Plan, PlanSection, Tier, Category):
+            audit(model)
+        audit(Measure, m2m_fields=("lead_departments", "related"))
+        audit(ProgressReport)

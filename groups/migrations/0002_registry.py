@@ -246,7 +246,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('representative', 'Representative'), ('liaison', 'Contact person')], max_length=20, verbose_name='kind')),
-                ('name', models.CharField(blank=True, max_length=100, verbose_name='name')),
+                ('name', models.CharField(blank=True, max_length=100, verbose_name='full name')),
                 ('name_kana', models.CharField(blank=True, max_length=100, verbose_name='name (furigana)')),
                 ('postal_code', models.CharField(blank=True, max_length=8, verbose_name='postal code')),
                 ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),

@@ -247,7 +247,9 @@ class SuggestAddressView(SuggestionMixin, TemplateView):
 
 def oob_input(field: BoundField) -> SafeString:
     """The field's input, marked to replace the page's input of the same id (htmx out of band)."""
-    attrs: dict[str, str | bool] = {"hx-swap-oob": "true"}
+    # htmx focuses an [autofocus] element it swaps in: the keyboard user lands on the filled
+    # field instead of losing focus with the removed "use this" button.
+    attrs: dict[str, str | bool] = {"hx-swap-oob": "true", "autofocus": True}
     if ids := describedby(field):
         attrs["aria-describedby"] = ids
     return field.as_widget(attrs=attrs)

@@ -48,9 +48,10 @@ def test_the_page_explains_privacy_and_gives_every_item_its_own_unticked_box(
 ) -> None:
     html = client_for(citizen).get(url(draft)).content.decode()
     page = Page(html)
-    assert ja("Items with “Make public” ticked appear on your group's public page.") in (
-        page.find_all(role="note")[0].text
-    )
+    assert ja(
+        "Items with “Make public” ticked appear on your group's public page. Items left "
+        "unticked are private: only the Civic Activity Centre and your group's managers see them."
+    ) in (page.find_all(role="note")[0].text)
     assert [legend.text for legend in page.find_all("legend")] == [
         ja("Representative"),
         ja("Contact person"),

@@ -70,9 +70,10 @@ def test_a_complete_draft_is_sent_with_the_consent_and_recorded(
     change = StatusChange.objects.get(group=draft)
     assert (change.from_status, change.to_status, change.actor) == ("draft", "submitted", citizen)
     assert mail.outbox == []  # nothing is mailed on submission
-    assert ja("Thank you. Your registration has been sent to the Civic Activity Centre. ") in (
-        response.content.decode()
-    )
+    assert ja(
+        "Thank you. Your registration has been sent to the Civic Activity Centre. "
+        "We will mail you when it is approved."
+    ) in (response.content.decode())
 
 
 def test_without_the_consent_nothing_is_sent_and_the_box_says_why(citizen) -> None:

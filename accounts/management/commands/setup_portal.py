@@ -9,7 +9,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.module_loading import import_string
 
 # Each app adds its idempotent loaders here as it is built.
-REFERENCE_LOADERS = ("accounts.services.load_departments", "groups.reference.load_taxonomies")
+REFERENCE_LOADERS = (
+    "accounts.services.load_departments",
+    "groups.reference.load_taxonomies",
+    "measures.reference.load_plans",
+)
 DEMO_LOADERS = ("accounts.demo.load_demo_accounts", "groups.demo.load_demo_registry")
 
 

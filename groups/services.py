@@ -1,4 +1,4 @@
-"""Writes to the registry: the registration workflow, renewal, managers and staff notes.
+"""Writes to the registry: the registration workflow, renewal and staff notes.
 
 Status moves go through :func:`transition` only: it checks the move is allowed, records it
 (:class:`StatusChange` and the audit trail) and mails the group's managers after commit.
@@ -7,8 +7,6 @@ Status moves go through :func:`transition` only: it checks the move is allowed, 
 from __future__ import annotations
 
 import datetime
-import hashlib
-import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,7 +21,6 @@ from .models import (
     CitizenGroup,
     Contact,
     GroupMembership,
-    ManagerInvitation,
     StaffNote,
     StatusChange,
 )
@@ -310,95 +307,6 @@ def send_renewal_reminders(today: datetime.date | None = None) -> int:
             )
             count += 1
     return count
-
-
-# --- managers and invitations -----------------------------------------------------------
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-@transaction.atomic
-def invite_manager(
-    group: CitizenGroup, email: str, invited_by: Any
-) -> tuple[ManagerInvitation, str]:
-    """Invite ``email`` to co-manage ``group``; returns the invitation and the link's token."""
-    email = email.strip().lower()
-    if group.memberships.filter(user__email__iexact=email).exists():
-        raise RegistryError(_("%(email)s already manages this group.") % {"email": email})
-    now = timezone.now()
-    # A new invitation replaces an open one to the same address.
-    group.invitations.filter(
-        email__iexact=email, accepted_at__isnull=True, cancelled_at__isnull=True
-    ).update(cancelled_at=now)
-    token = secrets.token_urlsafe(32)
-    invitation = ManagerInvitation.objects.create(
-        group=group,
-        email=email,
-        token_hash=_token_hash(token),
-        invited_by=invited_by,
-        created_at=now,
-        expires_at=now + datetime.timedelta(days=settings.PORTAL_INVITATION_DAYS),
-    )
-    from .tasks import mail_invitation
-
-    mail_invitation.delay_on_commit(invitation.pk, token)  # type: ignore[attr-defined]
-    return invitation, token
-
-
-def invitation_for_token(token: str) -> ManagerInvitation | None:
-    return (
-        ManagerInvitation.objects.select_related("group", "invited_by")
-        .filter(token_hash=_token_hash(token))
-        .first()
-    )
-
-
-@transaction.atomic
-def accept_invitation(token: str, user: Any) -> GroupMembership:
-    invitation = (
-        ManagerInvitation.objects.select_for_update().filter(token_hash=_token_hash(token)).first()
-    )
-    if invitation is None or not invitation.is_open():
-        raise RegistryError(
-            _("This invitation has expired or was already used. Ask the group for a new one.")
-        )
-    membership, _created = GroupMembership.objects.get_or_create(
-        user=user, group=invitation.group, defaults={"role": GroupMembership.Role.EDITOR}
-    )
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    invitation.save(update_fields=["accepted_at", "accepted_by"])
-    _forget_user_cache(user)
-    return membership
-
-
-def cancel_invitation(invitation: ManagerInvitation) -> None:
-    if invitation.accepted_at is None and invitation.cancelled_at is None:
-        invitation.cancelled_at = timezone.now()
-        invitation.save(update_fields=["cancelled_at"])
-
-
-@transaction.atomic
-def remove_manager(membership: GroupMembership) -> None:
-    """Remove a manager; the last one cannot leave (a group always keeps one)."""
-    memberships = list(
-        GroupMembership.objects.select_for_update().filter(group_id=membership.group_id)
-    )
-    if len(memberships) <= 1:
-        raise RegistryError(
-            _("A group needs at least one manager. Invite someone else before leaving.")
-        )
-    leaving_pk = membership.pk
-    membership.delete()
-    if membership.role == GroupMembership.Role.REPRESENTATIVE:
-        remaining = [m for m in memberships if m.pk != leaving_pk]
-        if not any(m.role == GroupMembership.Role.REPRESENTATIVE for m in remaining):
-            successor = min(remaining, key=lambda m: m.created_at)
-            successor.role = GroupMembership.Role.REPRESENTATIVE
-            successor.save(update_fields=["role"])
-    _forget_user_cache(membership.user)
 
 
 def _forget_user_cache(user: Any) -> None:

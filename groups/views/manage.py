@@ -18,7 +18,7 @@ from accounts.mixins import PortalPermissionRequiredMixin
 from accounts.models import User
 from kamakura_portal.dates import fiscal_year, fiscal_year_label
 
-from .. import services
+from .. import comanagers, services
 from ..forms.managers import InviteManagerForm
 from ..models import GroupMembership, ManagerInvitation
 from ..queries import memberships_of
@@ -78,7 +78,7 @@ class InviteManagerView(ManageGroupView):
         if form.is_valid():
             email = form.cleaned_data["email"]
             try:
-                services.invite_manager(self.group, email, request.user)
+                comanagers.invite_manager(self.group, email, request.user)
             except services.RegistryError as error:
                 form.add_error("email", str(error))
             else:
@@ -103,7 +103,7 @@ class RemoveManagerView(GroupPageMixin, View):
             group_id=self.group.pk,
         )
         try:
-            services.remove_manager(membership)
+            comanagers.remove_manager(membership)
         except services.RegistryError as error:
             messages.error(request, str(error))
             return redirect("groups:manage", self.group.pk)
@@ -127,7 +127,7 @@ class CancelInvitationView(GroupPageMixin, View):
         invitation = get_object_or_404(
             ManagerInvitation, pk=kwargs["invitation_pk"], group_id=self.group.pk
         )
-        services.cancel_invitation(invitation)
+        comanagers.cancel_invitation(invitation)
         messages.success(
             request,
             _("The invitation to %(email)s has been cancelled; its link no longer works.")
@@ -142,7 +142,7 @@ class AcceptInvitationView(LoginRequiredMixin, TemplateView):
     template_name = "groups/accept_invitation.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        invitation = services.invitation_for_token(kwargs["token"])
+        invitation = comanagers.invitation_for_token(kwargs["token"])
         if invitation is None or not invitation.is_open():
             return self.render_to_response({"invalid": True}, status=410)
         user = cast(User, request.user)  # signed in: LoginRequiredMixin
@@ -157,7 +157,7 @@ class AcceptInvitationView(LoginRequiredMixin, TemplateView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            membership = services.accept_invitation(kwargs["token"], request.user)
+            membership = comanagers.accept_invitation(kwargs["token"], request.user)
         except services.RegistryError:
             return self.render_to_response({"invalid": True}, status=410)
         messages.success(request, _("You now manage %(group)s.") % {"group": membership.group.name})

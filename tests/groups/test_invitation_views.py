@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from groups import services
+from groups import comanagers
 from groups.models import GroupMembership, ManagerInvitation
 from tests.conftest import client_for, for_every_role
 from tests.factories import UserFactory
@@ -42,7 +42,7 @@ def accept_url(token: str) -> str:
 @pytest.fixture
 def invitation(group_a, group_manager):
     """An open invitation of group_a and its token."""
-    return services.invite_manager(group_a, "invitee@example.jp", group_manager)
+    return comanagers.invite_manager(group_a, "invitee@example.jp", group_manager)
 
 
 def test_the_routes() -> None:
@@ -186,7 +186,7 @@ def test_an_expired_invitation_gives_a_clear_page_and_creates_nothing(citizen, i
 
 def test_a_cancelled_or_unknown_link_gives_the_same_page(citizen, invitation) -> None:
     invite, token = invitation
-    services.cancel_invitation(invite)
+    comanagers.cancel_invitation(invite)
     client = client_for(citizen)
     assert client.get(accept_url(token)).status_code == 410
     assert client.get(accept_url("made-up-token")).status_code == 410

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
-from groups import services
+from groups import comanagers, services
 from groups.models import CitizenGroup
 from kamakura_portal.mail import send_templated_mail
 from tests.factories import CitizenGroupFactory, GroupMembershipFactory, UserFactory
@@ -39,7 +39,7 @@ def manage_link(group) -> str:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_mail_renders_as_plain_text_with_the_group_s_name_unescaped(group, kind) -> None:
-    invitation, _token = services.invite_manager(group, "new@example.jp", None)
+    invitation, _token = comanagers.invite_manager(group, "new@example.jp", None)
     mail.outbox.clear()
     context = {
         "group": group,
@@ -111,7 +111,7 @@ def test_an_invitation_mails_the_link_and_the_address_to_sign_up_with(
 ) -> None:
     inviter = UserFactory.create(display_name="招待 する人")
     with django_capture_on_commit_callbacks(execute=True):
-        _invitation, token = services.invite_manager(group, "new@example.jp", inviter)
+        _invitation, token = comanagers.invite_manager(group, "new@example.jp", inviter)
     message = mail.outbox[0]
     assert message.to == ["new@example.jp"]
     link = settings.SITE_URL.rstrip("/") + reverse("groups:accept_invitation", args=[token])

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from groups import services
+from groups import comanagers, services
 from groups.models import CitizenGroup, StatusChange
 from tests.conftest import client_for, for_every_role
 from tests.factories import GroupMembershipFactory, UserFactory
@@ -130,7 +130,7 @@ def test_the_managers_are_listed_with_remove_buttons_and_the_invite_form(
 ) -> None:
     co_manager = UserFactory.create(display_name="共同 管理者", email="co@example.jp")
     GroupMembershipFactory.create(group=group_a, user=co_manager, role="editor")
-    services.invite_manager(group_a, "new@example.jp", group_manager)
+    comanagers.invite_manager(group_a, "new@example.jp", group_manager)
     page = Page(client_for(group_manager).get(url(group_a)).content.decode())
     managers = page.by_id("managers-caption")
     assert managers
@@ -150,10 +150,10 @@ def test_the_managers_are_listed_with_remove_buttons_and_the_invite_form(
 
 
 def test_expired_cancelled_and_accepted_invitations_are_not_listed(group_manager, group_a) -> None:
-    services.invite_manager(group_a, "old@example.jp", group_manager)
+    comanagers.invite_manager(group_a, "old@example.jp", group_manager)
     group_a.invitations.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
-    invitation, _token = services.invite_manager(group_a, "gone@example.jp", group_manager)
-    services.cancel_invitation(invitation)
+    invitation, _token = comanagers.invite_manager(group_a, "gone@example.jp", group_manager)
+    comanagers.cancel_invitation(invitation)
     html = client_for(group_manager).get(url(group_a)).content.decode()
     assert "old@example.jp" not in html
     assert "gone@example.jp" not in html
@@ -163,7 +163,7 @@ def grow(group, count: int, actor) -> None:
     """More managers, open invitations and status changes."""
     for n in range(count):
         GroupMembershipFactory.create(group=group, role="editor")
-        services.invite_manager(group, f"invitee{n}@example.jp", actor)
+        comanagers.invite_manager(group, f"invitee{n}@example.jp", actor)
         StatusChange.objects.create(group=group, from_status="registered", to_status="registered")
 
 

@@ -23,9 +23,10 @@ from django.utils.formats import number_format
 
 Number = int | float | Decimal
 
-# Colours the fills cycle through: each has at least 3:1 contrast against white (WCAG 1.4.11),
-# and neighbours differ in lightness, so stacked segments stay apart in grey print too.
-PALETTE_SIZE = 6
+# The fills cycle through seven colours (static/css/charts.css), each with at least 3:1
+# contrast against white (WCAG 1.4.11); stacked segments are outlined in white so that they
+# stay apart, and every chart has its table for exact values.
+PALETTE_SIZE = 7
 
 
 @dataclass(frozen=True)

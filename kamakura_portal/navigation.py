@@ -37,6 +37,8 @@ ROLE_ITEMS = (
     NavItem(_("Matching workbench"), "collaboration:workbench", "collaboration.use_workbench"),
     NavItem(_("Department needs"), "collaboration:my_needs", "collaboration.post_need"),
     NavItem(_("Progress reports"), "measures:my_reports", "measures.report_progress"),
+    NavItem(_("Review of progress reports"), "measures:review", "measures.review_reports"),
+    NavItem(_("Manage plans"), "measures:manage_plans", "measures.manage_plans"),
     NavItem(_("Proposal review"), "collaboration:review", "collaboration.review_proposals"),
     NavItem(_("Surveys"), "surveys:staff", "surveys.manage_surveys"),
     NavItem(_("Report requests"), "reports:staff", "reports.request_report"),

@@ -9,9 +9,24 @@ class MeasuresConfig(AppConfig):
     def ready(self) -> None:
         from kamakura_portal.audit import audit
 
-        from .models import Category, Measure, Plan, PlanSection, ProgressReport, Tier
+        from .models import (
+            Category,
+            EvidenceLink,
+            IndicatorValue,
+            Measure,
+            Plan,
+            PlannedStep,
+            PlanSection,
+            ProgressReport,
+            ReportingRound,
+            Tier,
+        )
 
         for model in (Plan, PlanSection, Tier, Category):
             audit(model)
         audit(Measure, m2m_fields=("lead_departments", "related"))
         audit(ProgressReport)
+        audit(ReportingRound)
+        audit(IndicatorValue)
+        audit(EvidenceLink)
+        audit(PlannedStep)

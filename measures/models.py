@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Plan(models.Model):
@@ -238,7 +239,8 @@ class ProgressReport(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
+        # 提出済み: "Submitted" alone is a registration's 申請済み in the catalogue.
+        SUBMITTED = "submitted", pgettext_lazy("progress report", "Submitted")
         RETURNED = "returned", _("Returned")
         APPROVED = "approved", _("Approved")
         PUBLISHED = "published", _("Published")
@@ -308,6 +310,112 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure} {self.fiscal_year}"
+
+    @property
+    def is_editable(self) -> bool:
+        """The lead department may change it: before submission, or after it was returned."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class ReportEvent(models.Model):
+    """One move of a report's workflow: who, when, from and to which status, and why."""
+
+    report = models.ForeignKey(
+        ProgressReport,
+        verbose_name=_("progress report"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=ProgressReport.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=ProgressReport.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report status change")
+        verbose_name_plural = _("report status changes")
+        ordering = ["report", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.from_status} → {self.to_status}"
+
+
+class ReportingRound(models.Model):
+    """The secretariat's call for one plan's reports on one fiscal year, with its deadline.
+
+    Departments write reports for the rounds that exist; reminders go out before ``deadline``.
+    """
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="reporting_rounds"
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year reported on"))
+    deadline = models.DateField(_("deadline"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+        ordering = ["-fiscal_year", "plan"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "fiscal_year"], name="reportinground_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.fiscal_year}"
+
+
+class ReportReminder(models.Model):
+    """A reminder sent to one department for one round, once per number of days before.
+
+    The unique row is the claim: two workers cannot send the same reminder twice.
+    """
+
+    round = models.ForeignKey(
+        ReportingRound,
+        verbose_name=_("reporting round"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    department = models.ForeignKey(
+        "accounts.Department", verbose_name=_("department"), on_delete=models.CASCADE
+    )
+    days_before = models.SmallIntegerField(_("days before the deadline"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report reminder")
+        verbose_name_plural = _("report reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "department", "days_before"], name="reportreminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} {self.department} {self.days_before}"
 
 
 class IndicatorValue(models.Model):

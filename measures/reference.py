@@ -19,6 +19,7 @@ from django.db import transaction
 
 from accounts.models import Department
 
+from .editing import copy_measures
 from .models import Category, Measure, Plan, PlannedStep, PlanSection, Tier
 
 logger = logging.getLogger(__name__)
@@ -69,8 +70,9 @@ def load_plan(data: dict[str, Any]) -> int:
     categories = _load_categories(plan, data.get("categories", []), parent=None)
     count += len(tiers) + len(categories)
     count += _load_measures(plan, data.get("measures", []), tiers, categories)
-    if previous is not None:
-        count += carry_over(previous, plan)
+    # Only while the edition has none of its own: a measure removed from it stays removed.
+    if previous is not None and not plan.measures.exists():
+        count += copy_measures(previous, plan)
     return count
 
 
@@ -182,58 +184,3 @@ def _departments(names: list[str]) -> list[Department]:
         else:
             logger.warning("No department named %s: load the departments first.", name)
     return found
-
-
-def carry_over(previous: Plan, plan: Plan) -> int:
-    """Copy ``previous``'s tiers, categories and measures into ``plan`` if it has no measures."""
-    if plan.measures.exists():
-        return 0
-    tiers = {
-        tier.pk: Tier.objects.get_or_create(
-            plan=plan,
-            code=tier.code,
-            defaults={
-                "label": tier.label,
-                "description": tier.description,
-                "sort_order": tier.sort_order,
-            },
-        )[0]
-        for tier in previous.tiers.all()
-    }
-    categories: dict[int, Category] = {}
-    pending = list(previous.categories.all())
-    while pending:
-        # Parents before their children, whatever the depth of the tree.
-        category = next(c for c in pending if c.parent_id is None or c.parent_id in categories)
-        pending.remove(category)
-        categories[category.pk] = Category.objects.get_or_create(
-            plan=plan,
-            code=category.code,
-            defaults={
-                "parent": categories.get(category.parent_id or 0),
-                "label": category.label,
-                "title": category.title,
-                "description": category.description,
-                "sort_order": category.sort_order,
-            },
-        )[0]
-    copies: dict[int, Measure] = {}
-    old_measures = previous.measures.prefetch_related("lead_departments", "related")
-    for old in old_measures:
-        copies[old.pk] = Measure.objects.create(
-            plan=plan,
-            predecessor=old,
-            carried_over=True,
-            code=old.code,
-            title=old.title,
-            description=old.description,
-            need=old.need,
-            category=categories.get(old.category_id or 0),
-            tier=tiers.get(old.tier_id or 0),
-            is_priority=old.is_priority,
-            sort_order=old.sort_order,
-        )
-        copies[old.pk].lead_departments.set(old.lead_departments.all())
-    for old in old_measures:
-        copies[old.pk].related.set([copies[r.pk] for r in old.related.all()])
-    return len(copies)

@@ -64,6 +64,24 @@ PORTAL_RENEWAL_REMINDER_DAYS = env.int("PORTAL_RENEWAL_REMINDER_DAYS", default=3
 # Co-manager invitations expire after this many days.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=14)
 
+
+def _env_days(name: str, default: str) -> tuple[int, ...]:
+    raw = env.str(name, default=default)
+    try:
+        days = tuple(sorted({int(part) for part in raw.split(",") if part.strip()}, reverse=True))
+    except ValueError:
+        days = ()
+    if not days or min(days) < 0:
+        raise ImproperlyConfigured(
+            f"{name} must be whole numbers of days separated by commas, e.g. 14,3, not {raw!r}"
+        )
+    return days
+
+
+# Measures: departments whose progress reports are not submitted are reminded this many days
+# before the deadline the secretariat sets (one mail per distance).
+PORTAL_PROGRESS_REMINDER_DAYS = _env_days("PORTAL_PROGRESS_REMINDER_DAYS", "14,3")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -269,6 +287,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "groups-renewal-daily": {
         "task": "groups.run_renewal_cycle",
         "schedule": crontab(hour=6, minute=0),
+    },
+    "measures-progress-reminders-daily": {
+        "task": "measures.send_progress_reminders",
+        "schedule": crontab(hour=6, minute=15),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

@@ -17,6 +17,9 @@ ENTRIES = {
     "groups:mine": {"group_manager", "other_group_manager"},
     "groups:queue": {"centre_staff", "secretariat", "administrator"},
     "groups:staff_list": {"centre_staff", "secretariat", "administrator"},
+    "measures:my_reports": {"city_staff", "other_city_staff"},
+    "measures:review": {"secretariat", "administrator"},
+    "measures:manage_plans": {"secretariat", "administrator"},
     "audit_feed": {"centre_staff", "secretariat", "administrator"},
     "admin:index": {"administrator"},
 }
@@ -75,6 +78,9 @@ LABELS = {
     "groups:mine": "My groups",
     "groups:queue": "Registration queue",
     "groups:staff_list": "Group registry",
+    "measures:my_reports": "Progress reports",
+    "measures:review": "Review of progress reports",
+    "measures:manage_plans": "Manage plans",
     "audit_feed": "Change history",
     "admin:index": "Administration",
 }

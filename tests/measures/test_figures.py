@@ -10,6 +10,7 @@ from measures.queries import (
     grade_distribution,
     measures_by_tier_and_status,
     measures_without_report,
+    reports_by_status,
 )
 from tests.factories import DepartmentFactory
 
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 Status = ProgressReport.Status
 Grade = ProgressReport.Grade
+Progress = ProgressReport.Progress
 
 
 @pytest.fixture
@@ -35,24 +37,59 @@ def plan() -> Plan:
     return plan
 
 
-def report(plan: Plan, code: str, year: int, status: str, grade: str = "") -> None:
+def report(
+    plan: Plan, code: str, year: int, status: str, grade: str = "", progress: str = ""
+) -> None:
     measure = plan.measures.get(code=code)
-    ProgressReport.objects.create(measure=measure, fiscal_year=year, status=status, grade=grade)
+    ProgressReport.objects.create(
+        measure=measure, fiscal_year=year, status=status, grade=grade, progress=progress
+    )
 
 
-def test_it_counts_measures_by_tier_and_status_of_the_year(plan: Plan, django_assert_num_queries):  # type: ignore[no-untyped-def]
-    report(plan, "1", 2026, Status.PUBLISHED)
-    report(plan, "2", 2026, Status.SUBMITTED)
-    report(plan, "4", 2026, Status.PUBLISHED)
-    report(plan, "3", 2025, Status.PUBLISHED)  # another year: measure 3 is not reported in 2026
-    with django_assert_num_queries(1):  # the measures grouped by tier and the year's status
+def test_it_counts_measures_by_tier_and_published_progress_of_the_year(  # type: ignore[no-untyped-def]
+    plan: Plan, django_assert_num_queries
+):
+    report(plan, "1", 2026, Status.PUBLISHED, progress=Progress.COMPLETED)
+    report(plan, "2", 2026, Status.SUBMITTED, progress=Progress.IN_PROGRESS)  # not published
+    report(plan, "4", 2026, Status.PUBLISHED, progress=Progress.IN_PROGRESS)
+    report(plan, "3", 2025, Status.PUBLISHED, progress=Progress.COMPLETED)  # another year
+    with django_assert_num_queries(1):  # the measures grouped by tier and the year's progress
         table = measures_by_tier_and_status(plan, 2026)
     assert table == {
-        "Ⅰ": {Status.PUBLISHED: 1, Status.SUBMITTED: 1, NOT_REPORTED: 1},
-        "Ⅲ": {Status.PUBLISHED: 1, NOT_REPORTED: 1},
+        "Ⅰ": {Progress.COMPLETED: 1, NOT_REPORTED: 2},
+        "Ⅲ": {Progress.IN_PROGRESS: 1, NOT_REPORTED: 1},
         "": {NOT_REPORTED: 1},
     }
     assert list(table) == ["Ⅰ", "Ⅲ", ""]
+
+
+def test_staff_figures_count_unpublished_reports_but_not_empty_progress(plan: Plan) -> None:
+    report(plan, "1", 2026, Status.PUBLISHED, progress=Progress.COMPLETED)
+    report(plan, "2", 2026, Status.SUBMITTED, progress=Progress.IN_PROGRESS)
+    report(plan, "3", 2026, Status.DRAFT)  # started, progress not chosen yet
+
+    table = measures_by_tier_and_status(plan, 2026, published_only=False)
+
+    assert table["Ⅰ"] == {Progress.COMPLETED: 1, Progress.IN_PROGRESS: 1, NOT_REPORTED: 1}
+
+
+def test_it_counts_the_year_s_measures_per_report_status(  # type: ignore[no-untyped-def]
+    plan: Plan, django_assert_num_queries
+):
+    report(plan, "1", 2026, Status.PUBLISHED)
+    report(plan, "2", 2026, Status.SUBMITTED)
+    report(plan, "3", 2026, Status.SUBMITTED)
+    report(plan, "4", 2025, Status.PUBLISHED)  # another year
+    with django_assert_num_queries(1):  # the measures grouped by their report's status
+        counts = reports_by_status(plan, 2026)
+    assert counts == {
+        NOT_REPORTED: 3,
+        Status.DRAFT: 0,
+        Status.SUBMITTED: 2,
+        Status.RETURNED: 0,
+        Status.APPROVED: 0,
+        Status.PUBLISHED: 1,
+    }
 
 
 def test_it_lists_the_measures_without_a_report(plan: Plan, django_assert_num_queries):  # type: ignore[no-untyped-def]
@@ -77,7 +114,8 @@ def test_it_counts_the_grades_of_the_year(plan: Plan, django_assert_num_queries)
     report(plan, "5", 2025, Status.PUBLISHED, Grade.S)  # another year
     with django_assert_num_queries(1):  # the year's reports grouped by grade
         grades = grade_distribution(plan, 2026)
-    assert grades == {"S": 0, "A": 2, "B": 0, "C": 1}
+    assert grades == {"S": 0, "A": 1, "B": 0, "C": 0}  # published reports only
+    assert grade_distribution(plan, 2026, published_only=False) == {"S": 0, "A": 2, "B": 0, "C": 1}
 
 
 def test_the_figures_of_another_plan_stay_apart(plan: Plan) -> None:

@@ -14,7 +14,11 @@ REFERENCE_LOADERS = (
     "groups.reference.load_taxonomies",
     "measures.reference.load_plans",
 )
-DEMO_LOADERS = ("accounts.demo.load_demo_accounts", "groups.demo.load_demo_registry")
+DEMO_LOADERS = (
+    "accounts.demo.load_demo_accounts",
+    "groups.demo.load_demo_registry",
+    "measures.demo.load_demo_progress",
+)
 
 
 class Command(BaseCommand):

@@ -1,1 +1,0 @@
-"""Forms of the measures app (filled in by the issues that build it)."""

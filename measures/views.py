@@ -1,1 +1,0 @@
-"""Views of the measures app (filled in by the issues that build it)."""

@@ -1,0 +1,224 @@
+"""Public pages: the plans, a plan's narrative, its measures list, a measure, the progress table.
+
+Everyone reads these. Reports show only as far as the reader may see them: published ones for
+the public; lead departments and the secretariat see their unpublished ones too, marked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from kamakura_portal.charts import BarChart, Series, bar_chart
+from kamakura_portal.dates import fiscal_year, fiscal_year_label
+
+from ..filters import MeasureFilter
+from ..models import Measure, Plan, ProgressReport
+from ..queries import (
+    NOT_REPORTED,
+    category_tree,
+    fiscal_years_with_reports,
+    grade_distribution,
+    group_by_category,
+    latest_published_year,
+    measure_detail,
+    measure_history,
+    measures_by_tier_and_status,
+    plan_measures,
+    plans_with_counts,
+    visible_reports,
+    with_report_of_year,
+)
+
+Progress = ProgressReport.Progress
+
+
+def year_choices(plan: Plan) -> list[int]:
+    """Fiscal years worth choosing for a plan: those with reports or rounds, else last year's."""
+    years = fiscal_years_with_reports(plan)
+    return years or [fiscal_year(timezone.localdate()) - 1]
+
+
+def chosen_year(request: HttpRequest, plan: Plan, years: list[int]) -> int:
+    """The year asked for in the address; else the newest year with a published report (what
+    the public came to read), else the newest year there is."""
+    raw = request.GET.get("year", "")
+    if raw.isdigit() and int(raw) in years:
+        return int(raw)
+    return latest_published_year(plan) or years[0]
+
+
+class PlanMixin:
+    request: HttpRequest
+    kwargs: dict[str, Any]
+
+    @cached_property
+    def plan(self) -> Plan:
+        return get_object_or_404(
+            Plan.objects.select_related("previous_edition"), code=self.kwargs["code"]
+        )
+
+
+class PlanListView(TemplateView):
+    template_name = "measures/plans.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        municipalities: dict[str, list[Plan]] = {}
+        for plan in plans_with_counts():
+            municipalities.setdefault(plan.municipality, []).append(plan)
+        context["municipalities"] = municipalities
+        return context
+
+
+class PlanView(PlanMixin, TemplateView):
+    """A plan's narrative sections and the outline of its measures."""
+
+    template_name = "measures/plan.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        plan = self.plan
+        measures = list(plan.measures.values("tier_id", "category_id", "category__parent_id"))
+        per_tier: dict[int | None, int] = {}
+        per_category: dict[int, int] = {}
+        for row in measures:
+            per_tier[row["tier_id"]] = per_tier.get(row["tier_id"], 0) + 1
+            for key in (row["category_id"], row["category__parent_id"]):
+                if key:
+                    per_category[key] = per_category.get(key, 0) + 1
+        tiers = list(plan.tiers.order_by("sort_order"))
+        context.update(
+            plan=plan,
+            sections=plan.sections.order_by("sort_order", "pk"),
+            tiers=[(tier, per_tier.get(tier.pk, 0)) for tier in tiers],
+            categories=[
+                (
+                    category,
+                    per_category.get(category.pk, 0),
+                    [(child, per_category.get(child.pk, 0)) for child in children],
+                )
+                for category, children in category_tree(plan)
+            ],
+            measure_count=len(measures),
+            next_editions=plan.next_editions.order_by("-edition_year"),
+        )
+        return context
+
+
+class MeasureListView(PlanMixin, TemplateView):
+    """The measures list grouped by category, with tier badges and the chosen year's progress."""
+
+    template_name = "measures/measure_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        plan = self.plan
+        years = year_choices(plan)
+        year = chosen_year(self.request, plan, years)
+        measures: QuerySet[Measure] = with_report_of_year(
+            plan_measures(plan), year, visible_reports(self.request.user)
+        )
+        data = self.request.GET.copy()
+        data.setdefault("year", str(year))
+        filterset = MeasureFilter(
+            data,
+            queryset=measures,
+            plan=plan,
+            years=[(y, fiscal_year_label(y)) for y in years],
+        )
+        rows = list(filterset.qs)
+        context.update(
+            plan=plan,
+            filter=filterset,
+            year=year,
+            groups=group_by_category(rows),
+            result_count=len(rows),
+            total_count=plan.measures.count(),
+            progress_labels=Progress.choices,
+        )
+        return context
+
+
+class MeasureView(PlanMixin, TemplateView):
+    template_name = "measures/measure.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        measure = measure_detail(self.plan, self.kwargs["pk"]).first()
+        if measure is None:
+            raise Http404
+        user = self.request.user
+        context.update(
+            plan=self.plan,
+            measure=measure,
+            reports=measure_history(measure, visible_reports(user)),
+            can_write=user.has_perm("measures.write_report", measure),
+            can_edit=user.has_perm("measures.manage_plans"),
+        )
+        return context
+
+
+class ProgressView(PlanMixin, TemplateView):
+    """Tiers × progress for a fiscal year, as a table and a chart; grades beside it.
+
+    Counts come from published reports only, whoever reads: this page is what the committee
+    and the public see, and it must not change with the reader.
+    """
+
+    template_name = "measures/progress.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        plan = self.plan
+        years = year_choices(plan)
+        year = chosen_year(self.request, plan, years)
+        table = measures_by_tier_and_status(plan, year)
+        columns = [*Progress.values, NOT_REPORTED]
+        labels = {**dict(Progress.choices), NOT_REPORTED: _("No published report")}
+        tiers = list(table)
+        rows: list[dict[str, Any]] = [
+            {
+                "tier": tier or (_("No tier") if len(tiers) > 1 else _("All measures")),
+                "cells": [table[tier].get(column, 0) for column in columns],
+                "total": sum(table[tier].values()),
+            }
+            for tier in tiers
+        ]
+        totals = [sum(row["cells"][i] for row in rows) for i in range(len(columns))]
+        chart = BarChart(
+            _("Measures by tier and progress, %(year)s") % {"year": fiscal_year_label(year)},
+            categories=[row["tier"] for row in rows],
+            series=[
+                Series(str(labels[column]), [row["cells"][i] for row in rows])
+                for i, column in enumerate(columns)
+            ],
+            stacked=True,
+        )
+        grades = grade_distribution(plan, year)
+        grade_chart = bar_chart(
+            _("Self-assessments of published reports, %(year)s")
+            % {"year": fiscal_year_label(year)},
+            [(str(ProgressReport.Grade(grade).label), count) for grade, count in grades.items()],
+            series_name=_("Reports"),
+        )
+        context.update(
+            plan=plan,
+            year=year,
+            years=[(y, fiscal_year_label(y)) for y in years],
+            columns=[labels[c] for c in columns],
+            rows=rows,
+            totals=totals,
+            grand_total=sum(totals),
+            chart=chart,
+            grade_chart=grade_chart,
+            graded=sum(grades.values()),
+        )
+        return context

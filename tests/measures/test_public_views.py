@@ -1,0 +1,239 @@
+"""Public pages of plans and measures: everyone reads them; reports only as far as allowed."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from measures.models import Measure, Plan, ProgressReport
+from tests.conftest import client_for, for_every_role, roles_except
+from tests.measures.conftest import make_report
+
+pytestmark = pytest.mark.django_db
+
+Status = ProgressReport.Status
+Progress = ProgressReport.Progress
+EVERYONE = dict.fromkeys(
+    [
+        "anonymous",
+        "citizen",
+        "group_manager",
+        "other_group_manager",
+        "centre_staff",
+        "city_staff",
+        "other_city_staff",
+        "secretariat",
+        "committee_member",
+        "administrator",
+    ],
+    200,
+)
+# Who sees dept_own's unpublished report on 1-a-1: its department and the secretariat.
+SEES_UNPUBLISHED = {"city_staff", "secretariat", "administrator"}
+
+
+@pytest.fixture
+def reports(guideline: Plan, reporting_round) -> dict[str, ProgressReport]:
+    return {
+        "published": make_report(
+            guideline, "1-a-2", status=Status.PUBLISHED, achievements="公開された実績"
+        ),
+        "draft": make_report(guideline, "1-a-1", achievements="まだ下書きの実績"),
+    }
+
+
+def measure(plan: Plan, code: str) -> Measure:
+    return plan.measures.get(code=code)
+
+
+@for_every_role(EVERYONE)
+def test_everyone_reads_the_plans_a_plan_its_measures_and_its_progress(
+    role_client, expected, guideline
+) -> None:
+    one = measure(guideline, "1-a-1")
+    for url in (
+        reverse("measures:plans"),
+        reverse("measures:plan", args=[guideline.code]),
+        reverse("measures:measure_list", args=[guideline.code]),
+        reverse("measures:measure", args=[guideline.code, one.pk]),
+        reverse("measures:progress", args=[guideline.code]),
+    ):
+        assert role_client.get(url).status_code == expected, url
+
+
+def test_unknown_plans_and_measures_of_another_plan_are_not_found(client, guideline) -> None:
+    other = Plan.objects.create(code="other", title="別の計画")
+    stray = Measure.objects.create(plan=other, title="別の施策")
+    assert client.get("/measures/plans/no-such-plan/").status_code == 404
+    assert (
+        client.get(reverse("measures:measure", args=[guideline.code, stray.pk])).status_code == 404
+    )
+
+
+def test_the_plan_page_shows_its_narrative_and_the_counts_of_its_outline(client, guideline) -> None:
+    html = client.get(reverse("measures:plan", args=[guideline.code])).content.decode()
+    assert "本文一" in html and "本文二" in html
+    assert "4 measures" in html or "4件" in html
+    tiers = client.get(reverse("measures:plan", args=[guideline.code])).context["tiers"]
+    assert [(tier.label, count) for tier, count in tiers] == [("Ⅰ", 2), ("Ⅱ", 2)]
+
+
+def test_the_list_groups_measures_by_category_in_order(
+    client, guideline, django_assert_num_queries
+) -> None:
+    # 1 the plan; 2 the fiscal years with rounds, 3 with reports; 4 the newest year with a
+    # published report (no year asked for); 5 whether the plan has tiers; 6 the measures with
+    # tier, category and the year's report; 7 their lead departments; 8 the plan's total count;
+    # 9 the tiers and 10 the departments offered by the filters.
+    with django_assert_num_queries(10):
+        response = client.get(reverse("measures:measure_list", args=[guideline.code]))
+    groups = [(c.code, [m.code for m in ms]) for c, ms in response.context["groups"]]
+    assert groups == [("1-a", ["1-a-1", "1-a-2"]), ("1-i", ["1-i-1"]), ("2", ["2-1"])]
+
+
+def test_the_list_costs_the_same_queries_with_many_more_measures(
+    client, guideline, dept_own, reporting_round, django_assert_num_queries
+) -> None:
+    category = guideline.categories.get(code="2")
+    for n in range(30):
+        extra = Measure.objects.create(
+            plan=guideline, category=category, code=f"x{n}", title="追加", sort_order=100 + n
+        )
+        extra.lead_departments.add(dept_own)
+        make_report(guideline, f"x{n}", status=Status.PUBLISHED)
+    with django_assert_num_queries(10):
+        client.get(reverse("measures:measure_list", args=[guideline.code]))
+
+
+def test_filters_narrow_by_tier_department_and_published_progress(
+    client, guideline, reports, dept_own
+) -> None:
+    url = reverse("measures:measure_list", args=[guideline.code])
+    tier_one = guideline.tiers.get(code="I")
+
+    def codes(query: str) -> list[str]:
+        response = client.get(f"{url}?{query}")
+        return [m.code for _, ms in response.context["groups"] for m in ms]
+
+    page = client.get(f"{url}?year=2025").content.decode()
+    assert str(Progress.IN_PROGRESS.label) in page  # 1-a-2's published progress, by its label
+    assert codes(f"tier={tier_one.pk}") == ["1-a-1", "2-1"]
+    assert codes(f"department={dept_own.pk}") == ["1-a-1"]
+    assert codes(f"progress={Progress.IN_PROGRESS}&year=2025") == [
+        "1-a-2"
+    ]  # the draft is not public
+    assert codes("progress=not_reported&year=2025") == ["1-a-1", "1-i-1", "2-1"]
+
+
+@for_every_role(roles_except(SEES_UNPUBLISHED, yes=True, no=False))
+def test_an_unpublished_report_shows_only_to_its_department_and_the_secretariat(
+    role_client, expected, guideline, reports
+) -> None:
+    one = measure(guideline, "1-a-1")
+    html = role_client.get(
+        reverse("measures:measure", args=[guideline.code, one.pk])
+    ).content.decode()
+    assert ("まだ下書きの実績" in html) is expected
+    listing = role_client.get(
+        reverse("measures:measure_list", args=[guideline.code]) + "?year=2025"
+    )
+    rows = {m.code: m.report_progress for _, ms in listing.context["groups"] for m in ms}
+    assert (rows["1-a-1"] == Progress.IN_PROGRESS) is expected
+
+
+@for_every_role(EVERYONE)
+def test_a_published_report_shows_to_everyone(role_client, expected, guideline, reports) -> None:
+    two = measure(guideline, "1-a-2")
+    response = role_client.get(reverse("measures:measure", args=[guideline.code, two.pk]))
+    assert "公開された実績" in response.content.decode()
+
+
+def test_the_measure_page_follows_history_into_the_previous_edition(
+    client, guideline, reporting_round
+) -> None:
+    old = measure(guideline, "1-a-2")
+    make_report(guideline, "1-a-2", status=Status.PUBLISHED, year=2024, achievements="旧版での実績")
+    newer = Plan.objects.create(
+        code="newer", title="テスト指針", edition="次期", previous_edition=guideline
+    )
+    successor = Measure.objects.create(
+        plan=newer, code="1-a-2", title="施策1-a-2", predecessor=old, carried_over=True
+    )
+    html = client.get(reverse("measures:measure", args=[newer.code, successor.pk])).content.decode()
+    assert "旧版での実績" in html
+    old_page = client.get(
+        reverse("measures:measure", args=[guideline.code, old.pk])
+    ).content.decode()
+    assert reverse("measures:measure", args=[newer.code, successor.pk]) in old_page
+
+
+def test_the_measure_page_lists_related_measures_and_planned_steps(client, guideline) -> None:
+    one = measure(guideline, "1-a-1")
+    html = client.get(reverse("measures:measure", args=[guideline.code, one.pk])).content.decode()
+    assert (
+        reverse("measures:measure", args=[guideline.code, measure(guideline, "1-a-2").pk]) in html
+    )
+    assert "検討" in html  # the FY2026 planned step
+    assert "自分の課" in html
+
+
+def test_the_progress_table_counts_published_reports_only_whoever_reads(
+    guideline, reports, secretariat, city_staff
+) -> None:
+    url = reverse("measures:progress", args=[guideline.code]) + "?year=2025"
+    for user in (secretariat, city_staff):
+        context = client_for(user).get(url).context
+        rows = {row["tier"]: row["cells"] for row in context["rows"]}
+        in_progress = list(Progress.values).index(Progress.IN_PROGRESS)
+        assert rows["Ⅱ"][in_progress] == 1  # 1-a-2, published
+        assert rows["Ⅰ"][in_progress] == 0  # 1-a-1's draft does not count
+        assert context["grand_total"] == 4
+
+
+def test_the_progress_page_draws_the_chart_with_its_table(client, guideline, reports) -> None:
+    html = client.get(
+        reverse("measures:progress", args=[guideline.code]) + "?year=2025"
+    ).content.decode()
+    assert 'class="chart chart--stacked"' in html
+    assert "<details" in html  # the chart's table alternative
+    assert "summary-caption" in html
+
+
+def test_an_unknown_year_falls_back_to_the_newest(client, guideline, reports) -> None:
+    response = client.get(reverse("measures:progress", args=[guideline.code]) + "?year=1999")
+    assert response.context["year"] == 2025
+
+
+def test_without_a_year_the_newest_published_year_is_shown(client, guideline, reports) -> None:
+    from measures.models import ReportingRound
+
+    ReportingRound.objects.create(plan=guideline, fiscal_year=2026, deadline="2030-06-30")
+    for name in ("measures:progress", "measures:measure_list"):
+        response = client.get(reverse(name, args=[guideline.code]))
+        assert response.context["year"] == 2025  # 2026 has a round but nothing published
+
+
+def test_the_plans_page_costs_one_query_whatever_the_plans(
+    client, guideline, django_assert_num_queries
+) -> None:
+    for n in range(5):
+        Plan.objects.create(code=f"extra-{n}", title=f"計画{n}", municipality="鎌倉市")
+    with django_assert_num_queries(1):  # the plans with their numbers of measures
+        response = client.get(reverse("measures:plans"))
+    assert len(response.context["municipalities"]["鎌倉市"]) == 6
+
+
+def test_the_progress_page_costs_the_same_queries_whatever_the_reports(
+    client, guideline, reports, dept_own, django_assert_num_queries
+) -> None:
+    url = reverse("measures:progress", args=[guideline.code]) + "?year=2025"
+    # 1 the plan; 2 the fiscal years with rounds, 3 with reports; 4 measures by tier and
+    # progress; 5 the grade distribution.
+    with django_assert_num_queries(5):
+        client.get(url)
+    category = guideline.categories.get(code="2")
+    for n in range(20):
+        Measure.objects.create(plan=guideline, category=category, code=f"y{n}", title="追加")
+        make_report(guideline, f"y{n}", status=Status.PUBLISHED)
+    with django_assert_num_queries(5):
+        client.get(url)

@@ -1,0 +1,182 @@
+"""The secretariat's pages: rounds, the year's reports, review and publication."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from measures.models import ProgressReport, ReportingRound
+from tests.conftest import client_for, for_every_role, roles_except
+from tests.html import field_error
+from tests.measures.conftest import make_report
+
+pytestmark = pytest.mark.django_db
+
+Status = ProgressReport.Status
+SECRETARIAT = {"secretariat", "administrator"}
+ONLY_SECRETARIAT = {**roles_except(SECRETARIAT, yes=200, no=403), "anonymous": 302}
+
+
+@for_every_role(ONLY_SECRETARIAT)
+def test_only_the_secretariat_sees_the_review_list(role_client, expected, reporting_round) -> None:
+    assert role_client.get(reverse("measures:review")).status_code == expected
+
+
+def test_the_review_list_counts_the_round_s_reports(
+    secretariat, guideline, reporting_round, django_assert_num_queries
+) -> None:
+    make_report(guideline, "1-a-1", status=Status.SUBMITTED)
+    make_report(guideline, "1-a-2", status=Status.APPROVED)
+    client = client_for(secretariat)
+    # 1 session, 2 user, 3 roles; 4 the rounds with plans; 5 counts per status; 6 the round's
+    # measures with their reports, 7 their lead departments; 8 the plans of the round form;
+    # the menu: 9 managed groups, 10 and 11 Django's model permissions.
+    with django_assert_num_queries(11):
+        response = client.get(reverse("measures:review"))
+    counts = {key: n for key, _, n in response.context["counts"]}
+    assert counts == {
+        "not_reported": 2,
+        "draft": 0,
+        "submitted": 1,
+        "returned": 0,
+        "approved": 1,
+        "published": 0,
+    }
+    statuses = {m.code: m.report_status for m in response.context["measures"]}
+    assert statuses == {
+        "1-a-1": "submitted",
+        "1-a-2": "approved",
+        "1-i-1": "not_reported",
+        "2-1": "not_reported",
+    }
+
+
+def test_the_review_list_costs_the_same_with_many_measures(
+    secretariat, guideline, reporting_round, dept_own, django_assert_num_queries
+) -> None:
+    from measures.models import Measure
+
+    for n in range(25):
+        extra = Measure.objects.create(
+            plan=guideline, code=f"x{n}", title="追加", sort_order=50 + n
+        )
+        extra.lead_departments.add(dept_own)
+        make_report(guideline, f"x{n}", status=Status.SUBMITTED)
+    client = client_for(secretariat)
+    with django_assert_num_queries(11):
+        client.get(reverse("measures:review"))
+
+
+@for_every_role({**roles_except(SECRETARIAT, yes=302, no=403), "anonymous": 302})
+def test_only_the_secretariat_opens_a_round(role, role_client, expected, guideline) -> None:
+    deadline = timezone.localdate() + datetime.timedelta(days=20)
+    data = {
+        "plan": guideline.pk,
+        "fiscal_year": timezone.localdate().year - 1,
+        "deadline": deadline.isoformat(),
+    }
+    response = role_client.post(reverse("measures:open_round"), data)
+    assert response.status_code == expected
+    assert ReportingRound.objects.exists() is (role in SECRETARIAT)
+
+
+def test_a_deadline_in_the_past_is_refused_beside_the_field(secretariat, guideline) -> None:
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    data = {
+        "plan": guideline.pk,
+        "fiscal_year": timezone.localdate().year - 1,
+        "deadline": yesterday.isoformat(),
+    }
+    response = client_for(secretariat).post(reverse("measures:open_round"), data)
+    assert response.status_code == 200
+    assert field_error(response.content.decode(), "id_deadline")
+    assert not ReportingRound.objects.exists()
+
+
+@for_every_role(ONLY_SECRETARIAT)
+def test_only_the_secretariat_opens_the_review_page(
+    role_client, expected, guideline, reporting_round
+) -> None:
+    report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
+    assert (
+        role_client.get(reverse("measures:review_report", args=[report.pk])).status_code == expected
+    )
+
+
+@for_every_role({**roles_except(SECRETARIAT, yes=302, no=403), "anonymous": 302})
+def test_only_the_secretariat_approves(
+    role, role_client, expected, guideline, reporting_round
+) -> None:
+    report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
+    response = role_client.post(
+        reverse("measures:review_report", args=[report.pk]), {"action": "approve"}
+    )
+    assert response.status_code == expected
+    report.refresh_from_db()
+    assert (report.status == Status.APPROVED) is (role in SECRETARIAT)
+
+
+def test_returning_without_a_comment_is_refused_beside_the_field(
+    secretariat, guideline, reporting_round
+) -> None:
+    report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
+    response = client_for(secretariat).post(
+        reverse("measures:review_report", args=[report.pk]), {"action": "return", "comment": ""}
+    )
+    assert response.status_code == 200
+    assert field_error(response.content.decode(), "id_comment")
+    report.refresh_from_db()
+    assert report.status == Status.SUBMITTED
+
+
+def test_returning_with_a_comment_sends_it_back(secretariat, guideline, reporting_round) -> None:
+    report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
+    client_for(secretariat).post(
+        reverse("measures:review_report", args=[report.pk]),
+        {"action": "return", "comment": "数値を"},
+    )
+    report.refresh_from_db()
+    assert (report.status, report.return_comment) == (Status.RETURNED, "数値を")
+
+
+def test_an_illegal_action_is_explained_and_changes_nothing(
+    secretariat, guideline, reporting_round
+) -> None:
+    report = make_report(guideline, "1-a-1", status=Status.DRAFT)
+    response = client_for(secretariat).post(
+        reverse("measures:review_report", args=[report.pk]), {"action": "publish"}, follow=True
+    )
+    message = gettext("A report that is “%(from)s” cannot become “%(to)s”.") % {
+        "from": Status.DRAFT.label,
+        "to": Status.PUBLISHED.label,
+    }
+    assert message in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == Status.DRAFT
+
+
+def test_publishing_all_approved_reports_of_a_round(
+    secretariat, guideline, reporting_round
+) -> None:
+    make_report(guideline, "1-a-1", status=Status.APPROVED)
+    make_report(guideline, "1-a-2", status=Status.APPROVED)
+    response = client_for(secretariat).post(
+        reverse("measures:publish_approved", args=[reporting_round.pk])
+    )
+    assert response.status_code == 302
+    assert set(ProgressReport.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
+
+
+@for_every_role({**roles_except(SECRETARIAT, yes=302, no=403), "anonymous": 302})
+def test_only_the_secretariat_publishes_a_round(
+    role, role_client, expected, guideline, reporting_round
+) -> None:
+    make_report(guideline, "1-a-1", status=Status.APPROVED)
+    response = role_client.post(reverse("measures:publish_approved", args=[reporting_round.pk]))
+    assert response.status_code == expected
+    published = ProgressReport.objects.filter(status=Status.PUBLISHED).exists()
+    assert published is (role in SECRETARIAT)

@@ -40,6 +40,7 @@ ROLE_ITEMS = (
     NavItem(_("Review of progress reports"), "measures:review", "measures.review_reports"),
     NavItem(_("Manage plans"), "measures:manage_plans", "measures.manage_plans"),
     NavItem(_("Proposal review"), "collaboration:review", "collaboration.review_proposals"),
+    NavItem(_("Surveys to answer"), "surveys:mine", "surveys.view_my_surveys"),
     NavItem(_("Surveys"), "surveys:staff", "surveys.manage_surveys"),
     NavItem(_("Report requests"), "reports:staff", "reports.request_report"),
     NavItem(_("Change history"), "audit_feed", "accounts.view_audit_history"),

@@ -1,1 +1,42 @@
-"""Admin of the surveys app (filled in by the issues that build it)."""
+"""Admin of surveys: the builder pages are the normal way; the admin is for IT."""
+
+from django.contrib import admin
+
+from .models import Option, Question, Survey, SurveyStatusChange, WordingFix
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    fields = ("order", "key", "kind", "text", "required")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    list_display = ("title", "fiscal_year", "audience", "status", "opens_on", "closes_on")
+    list_filter = ("status", "audience", "fiscal_year")
+    inlines = [QuestionInline]
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    extra = 0
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ("text", "survey", "key", "kind")
+    list_filter = ("kind",)
+    search_fields = ("text", "key")
+    inlines = [OptionInline]
+
+
+@admin.register(WordingFix)
+class WordingFixAdmin(admin.ModelAdmin):
+    list_display = ("question", "actor", "created_at")
+
+
+@admin.register(SurveyStatusChange)
+class SurveyStatusChangeAdmin(admin.ModelAdmin):
+    list_display = ("survey", "from_status", "to_status", "actor", "created_at")

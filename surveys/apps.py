@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Surveys")
+
+    def ready(self) -> None:
+        from kamakura_portal.audit import audit
+
+        from .models import Option, Question, Survey, SurveyStatusChange, WordingFix
+
+        audit(Survey, exclude_fields=("invited_at", "reminded_on"))
+        audit(Question)
+        audit(Option)
+        audit(WordingFix)
+        audit(SurveyStatusChange)
+        # Responses and answers are deliberately not in the audit trail: staff read it, and
+        # an anonymous survey must not reveal there which group or person gave which answer.
+        # A response records its own version, last saver (shown only to its co-respondents)
+        # and submission time.

@@ -1,1 +1,21 @@
-"""Tasks of the surveys app (filled in by the issues that build it)."""
+"""Celery entry points of surveys: they take ids and call services."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from . import distribution, services
+
+
+@shared_task(name="surveys.send_invitations")
+def send_invitations(survey_id: int) -> int:
+    """Mail the invitation of a survey that has just opened (once)."""
+    return distribution.send_invitations(survey_id)
+
+
+@shared_task(name="surveys.run_daily_cycle")
+def run_daily_cycle() -> dict[str, int]:
+    """Daily: close surveys past their closing date, then remind those who have not answered."""
+    closed = services.close_expired_surveys()
+    reminded = distribution.send_reminders()
+    return {"closed": closed, "reminded": reminded}

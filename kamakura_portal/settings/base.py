@@ -63,6 +63,8 @@ PORTAL_RENEWAL_DEADLINE = _env_month_day("PORTAL_RENEWAL_DEADLINE", "06-30")
 PORTAL_RENEWAL_REMINDER_DAYS = env.int("PORTAL_RENEWAL_REMINDER_DAYS", default=30)
 # Co-manager invitations expire after this many days.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=14)
+# Surveys: those who have not submitted are reminded once, this many days before closing.
+PORTAL_SURVEY_REMINDER_DAYS = env.int("PORTAL_SURVEY_REMINDER_DAYS", default=7)
 
 
 def _env_days(name: str, default: str) -> tuple[int, ...]:
@@ -291,6 +293,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "measures-progress-reminders-daily": {
         "task": "measures.send_progress_reminders",
         "schedule": crontab(hour=6, minute=15),
+    },
+    "surveys-daily": {
+        "task": "surveys.run_daily_cycle",
+        "schedule": crontab(hour=6, minute=30),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

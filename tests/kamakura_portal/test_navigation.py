@@ -20,6 +20,8 @@ ENTRIES = {
     "measures:my_reports": {"city_staff", "other_city_staff"},
     "measures:review": {"secretariat", "administrator"},
     "measures:manage_plans": {"secretariat", "administrator"},
+    "surveys:mine": set(ROLES) - {"anonymous"},
+    "surveys:staff": {"centre_staff", "secretariat"},
     "audit_feed": {"centre_staff", "secretariat", "administrator"},
     "admin:index": {"administrator"},
 }
@@ -69,6 +71,8 @@ def test_a_user_with_several_roles_sees_the_menus_of_each(group_manager) -> None
         reverse("groups:mine"),
         reverse("groups:queue"),
         reverse("groups:staff_list"),
+        reverse("surveys:mine"),
+        reverse("surveys:staff"),
         reverse("audit_feed"),
     ]
 
@@ -81,6 +85,8 @@ LABELS = {
     "measures:my_reports": "Progress reports",
     "measures:review": "Review of progress reports",
     "measures:manage_plans": "Manage plans",
+    "surveys:mine": "Surveys to answer",
+    "surveys:staff": "Surveys",
     "audit_feed": "Change history",
     "admin:index": "Administration",
 }

@@ -13,11 +13,13 @@ REFERENCE_LOADERS = (
     "accounts.services.load_departments",
     "groups.reference.load_taxonomies",
     "measures.reference.load_plans",
+    "surveys.reference.load_reference_surveys",
 )
 DEMO_LOADERS = (
     "accounts.demo.load_demo_accounts",
     "groups.demo.load_demo_registry",
     "measures.demo.load_demo_progress",
+    "surveys.demo.load_demo_survey_answers",
 )
 
 

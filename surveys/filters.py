@@ -1,1 +1,0 @@
-"""Filters of the surveys app (filled in by the issues that build it)."""

@@ -1,0 +1,1 @@
+"""Forms of surveys: the builder (staff) and the answer form (respondents)."""

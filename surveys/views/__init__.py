@@ -1,0 +1,1 @@
+"""Views of surveys, one module per audience: builder (staff), answering, results, exports."""

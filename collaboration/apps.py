@@ -5,3 +5,27 @@ from django.utils.translation import gettext_lazy as _
 class CollaborationConfig(AppConfig):
     name = "collaboration"
     verbose_name = _("Collaboration")
+
+    def ready(self) -> None:
+        from kamakura_portal.audit import audit
+
+        from .models import Confirmation, CostLine, Goal, Milestone, Program, Proposal, RoleItem
+
+        audit(Program)
+        audit(
+            Proposal,
+            exclude_fields=(
+                "updated_at",
+                # Reverse relations: their own rows are audited or are the history itself.
+                "cost_lines",
+                "roles",
+                "goals",
+                "milestones",
+                "confirmations",
+                "status_changes",
+                "notifications",
+            ),
+            m2m_fields=("counterpart_groups", "counterpart_departments"),
+        )
+        for model in (CostLine, RoleItem, Goal, Milestone, Confirmation):
+            audit(model)

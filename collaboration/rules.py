@@ -1,1 +1,141 @@
-"""Rules of the collaboration app (filled in by the issues that build it)."""
+"""Permissions on collaboration proposals, one per action.
+
+A draft is seen only by the side writing it. From submission on, both sides (the group's
+managers, the department's staff), the secretariat and the centre's coordinators take part;
+committee members read proposals from the review on. Managers of other groups and staff of
+other departments see only the public parts of adopted projects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from accounts.rules import (
+    is_centre_staff,
+    is_city_staff,
+    is_committee_member,
+    is_secretariat,
+    mfa_satisfied,
+)
+from groups.rules import manages_any_group
+
+from .models import PanelMember, Proposal
+from .parties import is_proposer, sides_of
+
+Status = Proposal.Status
+BEFORE_REVIEW = frozenset({Status.DRAFT, Status.SUBMITTED, Status.CONSULTATION})
+AGREEMENT_STATUSES = frozenset({Status.ADOPTED, Status.AGREED, Status.IN_PROGRESS, Status.REPORTED})
+
+
+@rules.predicate
+def writes_proposal(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and is_proposer(user, proposal)
+
+
+@rules.predicate
+def is_party(user: Any, proposal: Proposal | None) -> bool:
+    """On the group side or the city side of this proposal (the secretariat is city side)."""
+    return proposal is not None and bool(sides_of(user, proposal))
+
+
+@rules.predicate
+def is_draft(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.DRAFT
+
+
+@rules.predicate
+def in_consultation(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.CONSULTATION
+
+
+@rules.predicate
+def is_confirmable(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status in (Status.SUBMITTED, Status.CONSULTATION)
+
+
+@rules.predicate
+def reached_review(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status not in BEFORE_REVIEW
+
+
+@rules.predicate
+def is_public_project(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.is_public
+
+
+@rules.predicate
+def sits_on_panel(user: Any, proposal: Proposal | None) -> bool:
+    if proposal is None or not getattr(user, "is_authenticated", False):
+        return False
+    return PanelMember.objects.filter(panel__proposal=proposal, reviewer=user).exists()
+
+
+@rules.predicate
+def under_review(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.REVIEW
+
+
+@rules.predicate
+def in_panel_phase(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status in (Status.CONSULTATION, Status.REVIEW)
+
+
+@rules.predicate
+def agreement_phase(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status in AGREEMENT_STATUSES
+
+
+@rules.predicate
+def implementing(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.IN_PROGRESS
+
+
+@rules.predicate
+def evaluation_phase(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status in (Status.IN_PROGRESS, Status.REPORTED)
+
+
+@rules.predicate
+def reported(user: Any, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.REPORTED
+
+
+is_workflow_staff = (is_secretariat | is_centre_staff) & mfa_satisfied
+is_submitted = ~is_draft
+
+rules.add_perm("collaboration.start_group_proposal", manages_any_group)
+rules.add_perm("collaboration.start_city_proposal", is_city_staff | is_secretariat)
+rules.add_perm(
+    "collaboration.view_my_proposals", manages_any_group | is_city_staff | is_secretariat
+)
+rules.add_perm(
+    "collaboration.view_proposal",
+    writes_proposal
+    | (is_submitted & (is_party | is_workflow_staff))
+    | (reached_review & is_committee_member)
+    | (is_submitted & sits_on_panel),
+)
+rules.add_perm("collaboration.view_project", is_public_project)
+rules.add_perm(
+    "collaboration.edit_proposal",
+    (is_draft & writes_proposal) | (in_consultation & is_party),
+)
+rules.add_perm("collaboration.confirm_sections", is_confirmable & is_party)
+rules.add_perm("collaboration.discuss_proposal", is_submitted & (is_party | is_workflow_staff))
+rules.add_perm(
+    "collaboration.view_staff_notes",
+    is_submitted & ((is_party & (is_city_staff | is_secretariat)) | is_workflow_staff),
+)
+rules.add_perm(
+    "collaboration.review_proposals", (is_secretariat & mfa_satisfied) | is_committee_member
+)
+rules.add_perm("collaboration.manage_panel", in_panel_phase & is_secretariat & mfa_satisfied)
+rules.add_perm("collaboration.score_proposal", under_review & sits_on_panel)
+rules.add_perm("collaboration.work_on_agreement", agreement_phase & is_party)
+rules.add_perm("collaboration.report_implementation", implementing & is_party)
+rules.add_perm("collaboration.evaluate_as_party", evaluation_phase & is_party)
+rules.add_perm("collaboration.evaluate_as_committee", reported & is_committee_member)
+rules.add_perm("collaboration.import_proposals", is_secretariat & mfa_satisfied)
+rules.add_perm("collaboration.manage_programs", is_secretariat & mfa_satisfied)

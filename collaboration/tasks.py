@@ -1,1 +1,13 @@
-"""Tasks of the collaboration app (filled in by the issues that build it)."""
+"""Celery entry points of the collaboration app: they take ids and call services."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from . import notifications
+
+
+@shared_task(name="collaboration.notify_status_change")
+def notify_status_change(change_id: int) -> int:
+    """Mail the other side of a proposal's move and put it in their inboxes (once)."""
+    return notifications.notify_status_change(change_id)

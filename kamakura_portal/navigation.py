@@ -34,6 +34,7 @@ ROLE_ITEMS = (
     NavItem(_("My groups"), "groups:mine", "groups.view_my_groups"),
     NavItem(_("Registration queue"), "groups:queue", "groups.review_registrations"),
     NavItem(_("Group registry"), "groups:staff_list", "groups.view_staff_registry"),
+    NavItem(_("My proposals"), "collaboration:mine", "collaboration.view_my_proposals"),
     NavItem(_("Matching workbench"), "collaboration:workbench", "collaboration.use_workbench"),
     NavItem(_("Department needs"), "collaboration:my_needs", "collaboration.post_need"),
     NavItem(_("Progress reports"), "measures:my_reports", "measures.report_progress"),

@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 REFERENCE_LOADERS = (
     "accounts.services.load_departments",
     "groups.reference.load_taxonomies",
+    "collaboration.reference.load_programs",
     "measures.reference.load_plans",
     "surveys.reference.load_reference_surveys",
 )

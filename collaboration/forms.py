@@ -1,1 +1,0 @@
-"""Forms of the collaboration app (filled in by the issues that build it)."""

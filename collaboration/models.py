@@ -1,1 +1,0 @@
-"""Models of the collaboration app (filled in by the issues that build it)."""

@@ -1,0 +1,34 @@
+"""Models of the collaboration app: programmes, proposals, their workflow, discussion,
+review, agreement and evaluation."""
+
+from .agreement import AgreementVersion
+from .discussion import DiscussionEntry
+from .evaluation import CommitteeEvaluation, Grade, MutualReview, SelfEvaluation, Stage
+from .programs import Program
+from .proposals import CostLine, Goal, Milestone, Proposal, RoleItem, Side
+from .review import Criterion, PanelMember, ReviewPanel, Score
+from .workflow import Confirmation, Notification, StatusChange
+
+__all__ = [
+    "AgreementVersion",
+    "CommitteeEvaluation",
+    "Confirmation",
+    "CostLine",
+    "Criterion",
+    "DiscussionEntry",
+    "Goal",
+    "Grade",
+    "Milestone",
+    "MutualReview",
+    "Notification",
+    "PanelMember",
+    "Program",
+    "Proposal",
+    "ReviewPanel",
+    "RoleItem",
+    "Score",
+    "SelfEvaluation",
+    "Side",
+    "Stage",
+    "StatusChange",
+]

@@ -1,1 +1,0 @@
-"""Views of the collaboration app (filled in by the issues that build it)."""

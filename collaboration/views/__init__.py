@@ -1,0 +1,1 @@
+"""Views of the collaboration app: authoring, the proposal page, workflow, lists."""

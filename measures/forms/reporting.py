@@ -80,6 +80,11 @@ class IndicatorForm(forms.ModelForm):
             "actual": forms.NumberInput(attrs={"inputmode": "decimal"}),
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A spare row may stay empty; a row with values needs its name (see clean).
+        self.fields["name"].required = False
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("name") and any(

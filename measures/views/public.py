@@ -207,7 +207,7 @@ class ProgressView(PlanMixin, TemplateView):
             _("Self-assessments of published reports, %(year)s")
             % {"year": fiscal_year_label(year)},
             [(str(ProgressReport.Grade(grade).label), count) for grade, count in grades.items()],
-            series_name=_("Reports"),
+            series_name=_("Number of reports"),
         )
         context.update(
             plan=plan,

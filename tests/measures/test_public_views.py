@@ -6,28 +6,14 @@ import pytest
 from django.urls import reverse
 
 from measures.models import Measure, Plan, ProgressReport
-from tests.conftest import client_for, for_every_role, roles_except
+from tests.conftest import ROLES, client_for, for_every_role, roles_except
 from tests.measures.conftest import make_report
 
 pytestmark = pytest.mark.django_db
 
 Status = ProgressReport.Status
 Progress = ProgressReport.Progress
-EVERYONE = dict.fromkeys(
-    [
-        "anonymous",
-        "citizen",
-        "group_manager",
-        "other_group_manager",
-        "centre_staff",
-        "city_staff",
-        "other_city_staff",
-        "secretariat",
-        "committee_member",
-        "administrator",
-    ],
-    200,
-)
+EVERYONE = dict.fromkeys(ROLES, 200)
 # Who sees dept_own's unpublished report on 1-a-1: its department and the secretariat.
 SEES_UNPUBLISHED = {"city_staff", "secretariat", "administrator"}
 

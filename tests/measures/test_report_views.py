@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from measures.models import ProgressReport
-from tests.conftest import client_for, for_every_role, roles_except
+from tests.conftest import ROLES, client_for, for_every_role, roles_except
 from tests.html import Page, field_error
 from tests.measures.conftest import make_report
 
@@ -125,23 +125,7 @@ def test_a_draft_is_read_by_its_department_and_the_secretariat_only(
     assert role_client.get(reverse("measures:report", args=[own_report.pk])).status_code == expected
 
 
-@for_every_role(
-    dict.fromkeys(
-        [
-            "anonymous",
-            "citizen",
-            "group_manager",
-            "other_group_manager",
-            "centre_staff",
-            "city_staff",
-            "other_city_staff",
-            "secretariat",
-            "committee_member",
-            "administrator",
-        ],
-        200,
-    )
-)
+@for_every_role(dict.fromkeys(ROLES, 200))
 def test_a_published_report_is_read_by_everyone(
     role_client, expected, guideline, reporting_round
 ) -> None:

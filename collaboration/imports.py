@@ -2,10 +2,10 @@
 
 Columns: 事業名, 年度, 制度, 提案者区分, 提案団体, 担当課, 結果, 実施.
 
-As the registry import: the file is read by :func:`groups.import_files.read_rows` (CSV in
-UTF-8 or CP932, or XLSX), :func:`plan_import` checks every row and lists every problem with
-the row number the spreadsheet shows, and :func:`commit_import` saves a plan without errors
-in one transaction, so a file with any bad row imports nothing.
+As the registry import (:mod:`kamakura_portal.imports`): the file is read as CSV in UTF-8
+or CP932, or XLSX, :func:`plan_import` checks every row and lists every problem with the
+row number the spreadsheet shows, and :func:`commit_import` saves a plan without errors in
+one transaction, so a file with any bad row imports nothing.
 
 年度 is 西暦 (2019, 2019年度) or 和暦 (令和元年度, 平成30年度). The group and the department are
 linked when their names match the registry and the department list; otherwise the name is
@@ -22,15 +22,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from accounts.models import Department
-from groups.import_files import ImportFileError, Table, read_rows
 from groups.import_rows import text
-from groups.imports import Problem, problem_line
 from groups.japanese import matching_key
 from groups.models import CitizenGroup
+from kamakura_portal import imports
 from kamakura_portal.audit import acting_as
+from kamakura_portal.import_files import ImportFileError, Table, read_rows
+from kamakura_portal.imports import ImportReport, Problem, map_columns, problem_line
 
 from .models import Program, Proposal, StatusChange
 from .workflow import ProposalError
@@ -41,6 +41,7 @@ __all__ = [
     "ImportPlan",
     "ImportRejected",
     "Problem",
+    "Table",
     "commit_import",
     "plan_import",
     "problem_line",
@@ -70,7 +71,7 @@ _ERA_RE = re.compile(r"^(令和|平成|昭和)(元|\d{1,2})年度?$")
 IMPORT_REASON = "履歴の取り込み"
 
 
-class ImportRejected(ProposalError):
+class ImportRejected(ProposalError, imports.ImportRejected):
     """A plan with errors was given to :func:`commit_import`."""
 
 
@@ -83,26 +84,10 @@ class PlannedProposal:
 
 
 @dataclass
-class ImportPlan:
+class ImportPlan(ImportReport):
     proposals: list[PlannedProposal]
     problems: list[Problem]
     row_count: int
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.is_error]
-
-    @property
-    def notes(self) -> list[Problem]:
-        return [problem for problem in self.problems if not problem.is_error]
-
-    @property
-    def is_valid(self) -> bool:
-        return self.row_count > 0 and not self.errors
-
-    @property
-    def rows_with_errors(self) -> int:
-        return len({problem.row for problem in self.errors if problem.row > 1})
 
 
 def parse_fiscal_year(value: str) -> int | None:
@@ -116,37 +101,6 @@ def parse_fiscal_year(value: str) -> int | None:
         number = 1 if match.group(2) == "元" else int(match.group(2))
         return ERAS[match.group(1)] + number
     return None
-
-
-def _map_columns(header: list[str]) -> tuple[dict[int, str], list[Problem]]:
-    known = {matching_key(name): name for name in COLUMNS}
-    columns: dict[int, str] = {}
-    problems = []
-    for index, heading in enumerate(header):
-        if not heading:
-            continue
-        name = known.get(matching_key(heading))
-        if name is None:
-            problems.append(
-                Problem(
-                    1,
-                    heading,
-                    _("Unknown column “%(column)s”. The columns are: %(columns)s.")
-                    % {"column": heading, "columns": "、".join(COLUMNS)},
-                )
-            )
-        elif name in columns.values():
-            problems.append(
-                Problem(1, name, _("The column “%(column)s” appears twice.") % {"column": name})
-            )
-        else:
-            columns[index] = name
-    for name in REQUIRED_COLUMNS:
-        if name not in columns.values():
-            problems.append(
-                Problem(1, name, _("The file has no “%(column)s” column.") % {"column": name})
-            )
-    return columns, problems
 
 
 class _Lookups:
@@ -169,7 +123,7 @@ class _Lookups:
 
 def plan_import(table: Table) -> ImportPlan:
     """Check every row; nothing is saved."""
-    columns, problems = _map_columns(table.header)
+    columns, problems = map_columns(table, COLUMNS, REQUIRED_COLUMNS, key=matching_key)
     if not table.rows:
         problems.append(Problem(1, "", _("The file has no rows below the column names.")))
     if not table.rows or any(name not in columns.values() for name in REQUIRED_COLUMNS):
@@ -268,14 +222,7 @@ def _check_row(
 def commit_import(plan: ImportPlan, actor: Any) -> int:
     """Create the plan's proposals, all or none; returns how many were created."""
     if not plan.is_valid:
-        raise ImportRejected(
-            ngettext(
-                "The file has %(count)d problem; nothing was imported.",
-                "The file has %(count)d problems; nothing was imported.",
-                len(plan.errors),
-            )
-            % {"count": len(plan.errors)}
-        )
+        raise ImportRejected.for_plan(plan)
     user = actor if getattr(actor, "is_authenticated", False) else None
     now = timezone.now()
     with acting_as(user), transaction.atomic():

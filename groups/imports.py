@@ -17,12 +17,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from kamakura_portal import imports
 from kamakura_portal.audit import acting_as
 from kamakura_portal.dates import fiscal_year, fiscal_year_end
+from kamakura_portal.import_files import ImportFileError, Table, read_rows
+from kamakura_portal.imports import ImportReport, Problem, map_columns, problem_line
 
-from .import_files import ImportFileError, Table, filled, read_rows
 from .import_rows import RowChecker, Taxonomies
 from .japanese import matching_key
 from .models import CitizenGroup, Contact, StatusChange
@@ -70,16 +71,8 @@ REQUIRED_COLUMNS = ("団体名",)
 IMPORT_REASON = "一括取り込み"
 
 
-class ImportRejected(RegistryError):
+class ImportRejected(RegistryError, imports.ImportRejected):
     """A plan with errors was given to :func:`commit_import`."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str
-    message: str
-    is_error: bool = True
 
 
 @dataclass
@@ -92,74 +85,20 @@ class PlannedGroup:
 
 
 @dataclass
-class ImportPlan:
+class ImportPlan(ImportReport):
     groups: list[PlannedGroup]
     problems: list[Problem]
     row_count: int
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.is_error]
-
-    @property
-    def notes(self) -> list[Problem]:
-        return [problem for problem in self.problems if not problem.is_error]
-
-    @property
-    def is_valid(self) -> bool:
-        return self.row_count > 0 and not self.errors
-
-    @property
-    def rows_with_errors(self) -> int:
-        return len({problem.row for problem in self.errors if problem.row > 1})
 
 
 # --- planning ---------------------------------------------------------------------------
 
 
-def _map_columns(header: list[str], table: Table) -> tuple[dict[int, str], list[Problem]]:
-    """Which column holds which field; unknown, doubled and missing columns are problems."""
-    known = {matching_key(name): name for name in COLUMNS}
-    columns: dict[int, str] = {}
-    problems = []
-    for index, text in enumerate(header):
-        if not text:
-            if any(index < len(cells) and filled(cells[index]) for _n, cells in table.rows):
-                problems.append(
-                    Problem(1, _("column %(number)d") % {"number": index + 1}, _no_heading())
-                )
-            continue
-        name = known.get(matching_key(text))
-        if name is None:
-            problems.append(
-                Problem(
-                    1,
-                    text,
-                    _("Unknown column “%(column)s”. The columns are: %(columns)s.")
-                    % {"column": text, "columns": "、".join(COLUMNS)},
-                )
-            )
-        elif name in columns.values():
-            problems.append(
-                Problem(1, name, _("The column “%(column)s” appears twice.") % {"column": name})
-            )
-        else:
-            columns[index] = name
-    for name in REQUIRED_COLUMNS:
-        if name not in columns.values():
-            problems.append(
-                Problem(1, name, _("The file has no “%(column)s” column.") % {"column": name})
-            )
-    return columns, problems
-
-
-def _no_heading() -> str:
-    return _("This column has values but no name in the first row.")
-
-
 def plan_import(table: Table) -> ImportPlan:
     """Check every row against the taxonomies and the registry; nothing is saved."""
-    columns, problems = _map_columns(table.header, table)
+    columns, problems = map_columns(
+        table, COLUMNS, REQUIRED_COLUMNS, key=matching_key, report_unnamed=True
+    )
     if not table.rows:
         problems.append(Problem(1, "", _("The file has no rows below the column names.")))
     # Rows are checked despite an unknown column (every problem at once), not without names.
@@ -201,14 +140,7 @@ def _valid_until(status: str, today: datetime.date) -> datetime.date | None:
 def commit_import(plan: ImportPlan, actor: Any, today: datetime.date | None = None) -> int:
     """Create the plan's groups, all or none; returns how many were created."""
     if not plan.is_valid:
-        raise ImportRejected(
-            ngettext(
-                "The file has %(count)d problem; nothing was imported.",
-                "The file has %(count)d problems; nothing was imported.",
-                len(plan.errors),
-            )
-            % {"count": len(plan.errors)}
-        )
+        raise ImportRejected.for_plan(plan)
     today = today or timezone.localdate()
     user = actor if getattr(actor, "is_authenticated", False) else None
     with acting_as(user), transaction.atomic():
@@ -308,12 +240,3 @@ def _audit_created(
                 }
                 entries.append(entry(group, LogEntry.Action.UPDATE, changes))
     LogEntry.objects.bulk_create(entries, batch_size=500)
-
-
-def problem_line(problem: Problem) -> str:
-    """「行 12・フリガナ: …」 as the command prints it."""
-    return _("Row %(row)d · %(column)s: %(message)s") % {
-        "row": problem.row,
-        "column": problem.column or "-",
-        "message": problem.message,
-    }

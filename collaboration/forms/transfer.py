@@ -2,44 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..imports import ImportFileError, Table, read_rows
+from kamakura_portal import import_forms
+from kamakura_portal.import_forms import ImportConfirmForm
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-EXTENSIONS = (".csv", ".xlsx")
-
-
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("History file"),
-        help_text=_(
-            "A CSV file (UTF-8, or Shift_JIS as Excel saves it) or an Excel file (.xlsx) of "
-            "up to 5 MB. The first row holds the column names listed below."
-        ),
-        widget=forms.FileInput(attrs={"accept": ",".join(EXTENSIONS)}),
-    )
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(EXTENSIONS):
-            raise forms.ValidationError(
-                _("Choose a CSV file (.csv) or an Excel file (.xlsx)."), code="file_type"
-            )
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than 5 MB. Split it into smaller files."), code="too_big"
-            )
-        self.data_bytes = upload.read()
-        try:
-            self.table: Table = read_rows(self.data_bytes, upload.name)
-        except ImportFileError as error:
-            raise forms.ValidationError(str(error), code="unreadable") from error
-        return upload
+__all__ = ["ImportConfirmForm", "ImportUploadForm"]
 
 
-class ImportConfirmForm(forms.Form):
-    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+class ImportUploadForm(import_forms.ImportUploadForm):
+    file_label = _("History file")

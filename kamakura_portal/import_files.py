@@ -1,4 +1,4 @@
-"""Reading the registry spreadsheet for :mod:`groups.imports`: CSV or XLSX, as rows.
+"""Reading an uploaded spreadsheet for the portal's imports: CSV or XLSX, as rows.
 
 CSV is decoded as UTF-8 (with or without BOM) and, failing that, as CP932, which is what
 Excel writes when it saves "CSV" on a Japanese Windows. XLSX is read from its first sheet,

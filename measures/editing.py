@@ -1,5 +1,5 @@
-"""The secretariat's writes to plans: their text, tiers, category tree and measures, and the
-copy of an edition into the next one.
+"""The secretariat's writes to plans: their text, tiers, category tree and measures (the
+copy of an edition into the next one is in :mod:`measures.editions`).
 
 Every write is one transaction that either saves everything or raises :class:`EditingError`
 (a Japanese message, and the form field it belongs to) and saves nothing. A row is deleted
@@ -18,7 +18,6 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Department
-from kamakura_portal.audit import acting_as
 
 from .models import Category, Measure, Plan, PlannedStep, PlanSection, Tier
 
@@ -70,25 +69,25 @@ def _next_order(siblings: models.QuerySet[Any]) -> int:
     return 1 if last is None else last + 1
 
 
-def _check_period(start: int | None, end: int | None) -> None:
+def check_period(start: int | None, end: int | None) -> None:
     if start is not None and end is not None and end < start:
         raise EditingError(
             _("The last fiscal year cannot come before the first."), "end_fiscal_year"
         )
 
 
-def _plan_code_taken(code: str) -> EditingError:
+def plan_code_taken(code: str) -> EditingError:
     return EditingError(_("Another plan already uses the code “%s”.") % code, "code")
 
 
-def _check_plan_code(code: str, plan: Plan | None = None) -> None:
+def check_plan_code(code: str, plan: Plan | None = None) -> None:
     others = Plan.objects.exclude(pk=plan.pk) if plan and plan.pk else Plan.objects.all()
     if others.filter(code=code).exists():
-        raise _plan_code_taken(code)
+        raise plan_code_taken(code)
 
 
 @contextmanager
-def _unique(clash: EditingError) -> Iterator[None]:
+def unique_or_raise(clash: EditingError) -> Iterator[None]:
     """Turn the unique constraint a concurrent save broke into the message of the check that
     ran before it (two clerks adding the same code at the same moment)."""
     try:
@@ -105,9 +104,9 @@ def _unique(clash: EditingError) -> Iterator[None]:
 def save_plan(plan: Plan, data: Mapping[str, Any]) -> Plan:
     """Create ``plan`` (unsaved) or change it; ``data`` holds the fields of PLAN_FIELDS."""
     _assign(plan, data, PLAN_FIELDS)
-    _check_plan_code(plan.code, plan)
-    _check_period(plan.start_fiscal_year, plan.end_fiscal_year)
-    with _unique(_plan_code_taken(plan.code)):
+    check_plan_code(plan.code, plan)
+    check_period(plan.start_fiscal_year, plan.end_fiscal_year)
+    with unique_or_raise(plan_code_taken(plan.code)):
         plan.save()
     return plan
 
@@ -122,7 +121,7 @@ def save_section(section: PlanSection, data: Mapping[str, Any]) -> PlanSection:
         raise clash
     if section.pk is None:
         section.sort_order = _next_order(section.plan.sections.all())
-    with _unique(clash):
+    with unique_or_raise(clash):
         section.save()
     return section
 
@@ -138,7 +137,7 @@ def save_tier(tier: Tier, data: Mapping[str, Any]) -> Tier:
         raise clash
     if tier.pk is None:
         tier.sort_order = _next_order(tier.plan.tiers.all())
-    with _unique(clash):
+    with unique_or_raise(clash):
         tier.save()
     return tier
 
@@ -200,7 +199,7 @@ def save_category(category: Category, data: Mapping[str, Any]) -> Category:
         raise clash
     if category.parent_id != old_parent_id:
         category.sort_order = _next_order(siblings)
-    with _unique(clash):
+    with unique_or_raise(clash):
         category.save()
     return category
 
@@ -241,7 +240,7 @@ def save_measure(
     if measure.pk is None:
         # Last in its category, and after every measure of the plan in a plan-wide listing.
         measure.sort_order = _next_order(plan.measures.all())
-    with _unique(clash):
+    with unique_or_raise(clash):
         measure.save()
     if lead_departments is not None:
         measure.lead_departments.set(list(lead_departments))
@@ -376,106 +375,3 @@ def delete_row(row: PlanSection | Tier | Category | Measure) -> None:
             % {"name": row, "reasons": " ".join(blockers.reasons)}
         )
     row.delete()
-
-
-# ---- New editions -----------------------------------------------------------------------
-
-
-def copy_measures(previous: Plan, plan: Plan) -> int:
-    """Copy ``previous``'s tiers, categories and measures into ``plan``; returns the number
-    of measures copied.
-
-    A tier or category whose code ``plan`` already has is reused. Each copy is marked as
-    carried over with the old measure as its predecessor; its lead departments are kept and
-    its related measures point to the copies. Planned steps and estimated costs belong to the
-    old edition's period and stay with it.
-    """
-    tiers = {
-        tier.pk: Tier.objects.get_or_create(
-            plan=plan,
-            code=tier.code,
-            defaults={
-                "label": tier.label,
-                "description": tier.description,
-                "sort_order": tier.sort_order,
-            },
-        )[0]
-        for tier in previous.tiers.all()
-    }
-    categories: dict[int, Category] = {}
-    pending = list(previous.categories.all())
-    while pending:
-        # Parents before their children, whatever the depth of the tree.
-        category = next(c for c in pending if c.parent_id is None or c.parent_id in categories)
-        pending.remove(category)
-        categories[category.pk] = Category.objects.get_or_create(
-            plan=plan,
-            code=category.code,
-            defaults={
-                "parent": categories.get(category.parent_id or 0),
-                "label": category.label,
-                "title": category.title,
-                "description": category.description,
-                "sort_order": category.sort_order,
-            },
-        )[0]
-    copies: dict[int, Measure] = {}
-    old_measures = list(previous.measures.prefetch_related("lead_departments", "related"))
-    for old in old_measures:
-        copies[old.pk] = Measure.objects.create(
-            plan=plan,
-            predecessor=old,
-            carried_over=True,
-            code=old.code,
-            title=old.title,
-            description=old.description,
-            need=old.need,
-            category=categories.get(old.category_id or 0),
-            tier=tiers.get(old.tier_id or 0),
-            is_priority=old.is_priority,
-            sort_order=old.sort_order,
-        )
-        copies[old.pk].lead_departments.set(old.lead_departments.all())
-    for old in old_measures:
-        copies[old.pk].related.set([copies[r.pk] for r in old.related.all() if r.pk in copies])
-    return len(copies)
-
-
-@transaction.atomic
-def copy_edition(
-    plan: Plan,
-    *,
-    code: str,
-    title: str,
-    edition: str,
-    edition_year: int | None,
-    start_fiscal_year: int | None,
-    end_fiscal_year: int | None,
-    by: Any,
-) -> Plan:
-    """Start the next edition of ``plan``: a new plan with its sections, tiers, categories
-    and measures copied, the measures linked to their predecessors. ``plan`` is unchanged."""
-    _check_plan_code(code)
-    _check_period(start_fiscal_year, end_fiscal_year)
-    with acting_as(by):
-        with _unique(_plan_code_taken(code)):
-            new = Plan.objects.create(
-                municipality=plan.municipality,
-                code=code,
-                title=title,
-                edition=edition,
-                edition_year=edition_year,
-                start_fiscal_year=start_fiscal_year,
-                end_fiscal_year=end_fiscal_year,
-                previous_edition=plan,
-            )
-        for section in plan.sections.all():
-            PlanSection.objects.create(
-                plan=new,
-                number=section.number,
-                title=section.title,
-                body=section.body,
-                sort_order=section.sort_order,
-            )
-        copy_measures(plan, new)
-    return new

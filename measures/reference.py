@@ -19,7 +19,7 @@ from django.db import transaction
 
 from accounts.models import Department
 
-from .editing import copy_measures
+from .editions import copy_measures
 from .models import Category, Measure, Plan, PlannedStep, PlanSection, Tier
 
 logger = logging.getLogger(__name__)

@@ -82,7 +82,7 @@ class CopyEditionForm(forms.ModelForm):
         self.fields["edition_year"].required = True
 
     def validate_unique(self) -> None:
-        """The code is checked by :func:`measures.editing.copy_edition`."""
+        """The code is checked by :func:`measures.editions.copy_edition`."""
 
 
 class SectionForm(forms.ModelForm):

@@ -24,7 +24,7 @@ from django.views.generic import ListView, TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
 
-from .. import editing
+from .. import editing, editions
 from ..forms.editing import (
     CategoryForm,
     CopyEditionForm,
@@ -280,7 +280,7 @@ class CopyEditionView(PlanMixin, TemplateView):
         form = CopyEditionForm(request.POST)
         if form.is_valid():
             try:
-                new = editing.copy_edition(self.plan, **form.cleaned_data, by=request.user)
+                new = editions.copy_edition(self.plan, **form.cleaned_data, by=request.user)
             except editing.EditingError as error:
                 form.add_error(error.field if error.field in form.fields else None, str(error))
             else:

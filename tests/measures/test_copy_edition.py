@@ -1,4 +1,4 @@
-"""Starting a new edition: measures.editing.copy_edition and the page that calls it."""
+"""Starting a new edition: measures.editions.copy_edition and the page that calls it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from measures.editing import EditingError, copy_edition
+from measures.editing import EditingError
+from measures.editions import copy_edition
 from measures.models import Measure, Plan, ProgressReport
 from tests.conftest import client_for, for_every_role, roles_except
 from tests.html import field_error
@@ -96,12 +97,12 @@ def test_a_taken_code_creates_nothing(guideline, secretariat) -> None:
 def test_a_failure_halfway_leaves_no_half_copied_edition(
     guideline, secretariat, monkeypatch
 ) -> None:
-    from measures import editing
+    from measures import editions
 
     def broken(previous: Plan, plan: Plan) -> int:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(editing, "copy_measures", broken)
+    monkeypatch.setattr(editions, "copy_measures", broken)
     with pytest.raises(RuntimeError):
         copy_edition(guideline, **NEW, by=secretariat)
     assert not Plan.objects.filter(code=NEW["code"]).exists()
@@ -166,10 +167,10 @@ def test_a_period_ending_before_it_starts_is_shown_beside_the_field(secretariat,
 def test_a_code_taken_by_a_concurrent_copy_creates_nothing(
     guideline, secretariat, monkeypatch
 ) -> None:
-    from measures import editing
+    from measures import editions
 
     Plan.objects.create(code=NEW["code"], title="同時に作られた版")
-    monkeypatch.setattr(editing, "_check_plan_code", lambda code, plan=None: None)
+    monkeypatch.setattr(editions, "check_plan_code", lambda code, plan=None: None)
     with pytest.raises(EditingError):
         copy_edition(guideline, **NEW, by=secretariat)
     assert Measure.objects.count() == 4

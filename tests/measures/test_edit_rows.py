@@ -231,7 +231,7 @@ def test_a_code_taken_between_the_check_and_the_save_gives_the_same_message(
 ) -> None:
     from measures import editing
 
-    monkeypatch.setattr(editing, "_check_plan_code", lambda code, plan=None: None)
+    monkeypatch.setattr(editing, "check_plan_code", lambda code, plan=None: None)
     message = refused(lambda: save_plan(Plan(), {"code": guideline.code, "title": "x"}), "code")
     assert guideline.code in message
     assert Plan.objects.count() == 1

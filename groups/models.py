@@ -18,6 +18,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.models import StatusChangeRecord
+
 if TYPE_CHECKING:
     from accounts.models import User
 
@@ -353,7 +355,7 @@ class ManagerInvitation(models.Model):
         return self.accepted_at is None and self.cancelled_at is None and self.expires_at > now
 
 
-class StatusChange(models.Model):
+class StatusChange(StatusChangeRecord):
     """One move of a group's status: who, when, from what, to what, and why."""
 
     group = models.ForeignKey(
@@ -366,21 +368,10 @@ class StatusChange(models.Model):
         _("from"), max_length=20, choices=CitizenGroup.Status.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=20, choices=CitizenGroup.Status.choices)
-    reason = models.TextField(_("reason"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("at"), default=timezone.now)
 
-    class Meta:
+    class Meta(StatusChangeRecord.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.group}: {self.from_status} → {self.to_status}"

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.models import StatusChangeRecord
+
 
 class Survey(models.Model):
     class Audience(models.TextChoices):
@@ -87,7 +89,7 @@ class Survey(models.Model):
         return self.status == self.Status.OPEN and self.opens_on <= today <= self.closes_on
 
 
-class SurveyStatusChange(models.Model):
+class SurveyStatusChange(StatusChangeRecord):
     """One move of a survey's status: who, when, from what, to what, and why."""
 
     survey = models.ForeignKey(
@@ -97,21 +99,10 @@ class SurveyStatusChange(models.Model):
         _("from"), max_length=20, choices=Survey.Status.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=20, choices=Survey.Status.choices)
-    reason = models.TextField(_("reason"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("at"), default=timezone.now)
 
-    class Meta:
+    class Meta(StatusChangeRecord.Meta):
         verbose_name = _("survey status change")
         verbose_name_plural = _("survey status changes")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.survey}: {self.from_status} → {self.to_status}"

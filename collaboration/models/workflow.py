@@ -7,10 +7,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.models import StatusChangeRecord
+
 from .proposals import Proposal
 
 
-class StatusChange(models.Model):
+class StatusChange(StatusChangeRecord):
     """One move of a proposal's status: who, when, from what, to what, and why."""
 
     proposal = models.ForeignKey(
@@ -23,22 +25,11 @@ class StatusChange(models.Model):
         _("from"), max_length=20, choices=Proposal.Status.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=20, choices=Proposal.Status.choices)
-    reason = models.TextField(_("reason"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("at"), default=timezone.now)
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True, editable=False)
 
-    class Meta:
+    class Meta(StatusChangeRecord.Meta):
         verbose_name = _("proposal status change")
         verbose_name_plural = _("proposal status changes")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.proposal}: {self.from_status} → {self.to_status}"

@@ -9,9 +9,23 @@ class CollaborationConfig(AppConfig):
     def ready(self) -> None:
         from kamakura_portal.audit import audit
 
-        from .models import Confirmation, CostLine, Goal, Milestone, Program, Proposal, RoleItem
+        from .models import (
+            Confirmation,
+            CostLine,
+            DepartmentNeed,
+            Goal,
+            Milestone,
+            Program,
+            Proposal,
+            RoleItem,
+        )
 
         audit(Program)
+        audit(
+            DepartmentNeed,
+            exclude_fields=("updated_at", "proposals"),
+            m2m_fields=("activity_fields", "districts"),
+        )
         audit(
             Proposal,
             exclude_fields=(

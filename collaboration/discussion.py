@@ -37,6 +37,9 @@ def add_entry(
         entry.attachment_name = (attachment.name or "")[:200]
         entry.attachment.save(attachment.name or "file", attachment, save=False)
     entry.save()
+    from .tasks import notify_new_entry
+
+    notify_new_entry.delay_on_commit(entry.pk)  # type: ignore[attr-defined]
     return entry
 
 

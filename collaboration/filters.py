@@ -1,11 +1,18 @@
-"""Filters of the public list of collaboration projects."""
+"""Filters of the list pages: the public projects, and the department needs."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
+from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Program, Proposal
+from accounts.models import Department
+from groups.models import ActivityField, District
+
+from .models import DepartmentNeed, Program, Proposal
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -25,3 +32,54 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = Proposal
         fields = ["program", "first_fiscal_year", "status"]
+
+
+def _any_of(relation: str) -> Any:
+    def method(queryset: QuerySet[DepartmentNeed], name: str, values: Any) -> Any:
+        if not values:
+            return queryset
+        return queryset.filter(**{f"{relation}__in": values}).distinct()
+
+    return method
+
+
+class NeedFilter(django_filters.FilterSet):
+    """The public list of needs: by field, area and department (any of the chosen terms)."""
+
+    activity_field = django_filters.ModelMultipleChoiceFilter(
+        label=_("Activity field"),
+        queryset=ActivityField.objects.filter(
+            is_active=True, taxonomy=ActivityField.Taxonomy.CENTRE
+        ),
+        widget=forms.CheckboxSelectMultiple,
+        method=_any_of("activity_fields"),
+    )
+    district = django_filters.ModelMultipleChoiceFilter(
+        label=_("Area"),
+        queryset=District.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        method=_any_of("districts"),
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("Department"),
+        queryset=Department.objects.filter(is_active=True, kind="section"),
+        empty_label=_("Any"),
+    )
+
+    class Meta:
+        model = DepartmentNeed
+        fields: list[str] = []
+
+
+class StaffNeedFilter(NeedFilter):
+    """The staff list adds the status and whether the need is public."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=DepartmentNeed.Status.choices, empty_label=_("Any")
+    )
+    is_public = django_filters.BooleanFilter(
+        label=_("Public"),
+        widget=forms.Select(
+            choices=[("", _("Any")), ("true", _("Public")), ("false", _("Staff only"))]
+        ),
+    )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from kamakura_portal.charts import BarChart, bar_chart
 from kamakura_portal.dates import fiscal_year_label
 
-from .models import Confirmation, Notification, Proposal
+from .models import Confirmation, DepartmentNeed, Notification, Proposal
 from .models.proposals import PUBLIC_STATUSES
 
 Status = Proposal.Status
@@ -127,7 +127,10 @@ def proposal_for_page(pk: int) -> Proposal:
     """One proposal with everything its page shows, in a fixed number of queries."""
     return (
         Proposal.objects.select_related(
-            "program__parent", "proposing_group", "proposing_department"
+            "program__parent",
+            "proposing_group",
+            "proposing_department",
+            "related_need__department",
         )
         .prefetch_related(
             "counterpart_groups",
@@ -201,3 +204,31 @@ def implementation_chart(title: str, figures: list[ProposalFigure]) -> BarChart:
         max_value=100,
         texts=[f"{figure.rate}%（{figure.implemented}/{figure.proposals}）" for figure in shown],
     )
+
+
+def _needs_for_list(needs: QuerySet[DepartmentNeed]) -> QuerySet[DepartmentNeed]:
+    return needs.select_related("department").prefetch_related("activity_fields", "districts")
+
+
+def listed_needs() -> QuerySet[DepartmentNeed]:
+    """The needs everyone may read: public and not closed, newest first."""
+    return _needs_for_list(
+        DepartmentNeed.objects.filter(is_public=True).exclude(status=DepartmentNeed.Status.CLOSED)
+    )
+
+
+def staff_needs() -> QuerySet[DepartmentNeed]:
+    """Every need, staff-only and closed ones too, with how many proposals answer each."""
+    needs = DepartmentNeed.objects.annotate(proposal_count=Count("proposals"))
+    return _needs_for_list(needs.order_by("-created_at", "-pk"))
+
+
+def proposals_answering(need: DepartmentNeed, user: Any) -> list[Proposal]:
+    """The submitted proposals that answer ``need`` and that ``user`` may open (one query)."""
+    proposals = (
+        need.proposals.exclude(status=Status.DRAFT)
+        .select_related("proposing_group", "proposing_department")
+        .prefetch_related("counterpart_groups", "counterpart_departments")
+        .order_by("-created_at", "-pk")
+    )
+    return [p for p in proposals if user.has_perm("collaboration.view_proposal", p)]

@@ -18,11 +18,12 @@ from accounts.rules import (
     is_committee_member,
     is_secretariat,
     mfa_satisfied,
+    works_in_department,
 )
 from groups.rules import manages_any_group
 
-from .models import PanelMember, Proposal
-from .parties import is_proposer, sides_of
+from .models import DepartmentNeed, PanelMember, Proposal
+from .parties import CITY, is_proposer, sides_of
 
 Status = Proposal.Status
 BEFORE_REVIEW = frozenset({Status.DRAFT, Status.SUBMITTED, Status.CONSULTATION})
@@ -38,6 +39,13 @@ def writes_proposal(user: Any, proposal: Proposal | None) -> bool:
 def is_party(user: Any, proposal: Proposal | None) -> bool:
     """On the group side or the city side of this proposal (the secretariat is city side)."""
     return proposal is not None and bool(sides_of(user, proposal))
+
+
+@rules.predicate
+def on_city_side(user: Any, proposal: Proposal | None) -> bool:
+    """For the department (or the secretariat): a manager of the group who works in another
+    department is on the group side only."""
+    return proposal is not None and CITY in sides_of(user, proposal)
 
 
 @rules.predicate
@@ -102,7 +110,19 @@ def reported(user: Any, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status == Status.REPORTED
 
 
+@rules.predicate
+def need_is_listed(user: Any, need: DepartmentNeed | None) -> bool:
+    return need is not None and need.is_listed
+
+
+@rules.predicate
+def need_of_own_department(user: Any, need: DepartmentNeed | None) -> bool:
+    return need is not None and bool(works_in_department(user, need.department))
+
+
 is_workflow_staff = (is_secretariat | is_centre_staff) & mfa_satisfied
+# Staff-only and closed needs are read by the city's staff and the centre, never by groups.
+reads_every_need = is_city_staff | is_secretariat | is_centre_staff
 is_submitted = ~is_draft
 
 rules.add_perm("collaboration.start_group_proposal", manages_any_group)
@@ -126,7 +146,7 @@ rules.add_perm("collaboration.confirm_sections", is_confirmable & is_party)
 rules.add_perm("collaboration.discuss_proposal", is_submitted & (is_party | is_workflow_staff))
 rules.add_perm(
     "collaboration.view_staff_notes",
-    is_submitted & ((is_party & (is_city_staff | is_secretariat)) | is_workflow_staff),
+    is_submitted & (on_city_side | is_workflow_staff),
 )
 rules.add_perm(
     "collaboration.review_proposals", (is_secretariat & mfa_satisfied) | is_committee_member
@@ -139,3 +159,13 @@ rules.add_perm("collaboration.evaluate_as_party", evaluation_phase & is_party)
 rules.add_perm("collaboration.evaluate_as_committee", reported & is_committee_member)
 rules.add_perm("collaboration.import_proposals", is_secretariat & mfa_satisfied)
 rules.add_perm("collaboration.manage_programs", is_secretariat & mfa_satisfied)
+
+rules.add_perm("collaboration.view_need", need_is_listed | reads_every_need)
+rules.add_perm("collaboration.view_staff_needs", reads_every_need)
+rules.add_perm("collaboration.post_need", is_city_staff | is_secretariat)
+rules.add_perm("collaboration.edit_need", need_of_own_department | (is_secretariat & mfa_satisfied))
+# Coordinators mark a need matched or closed as their matching goes.
+rules.add_perm(
+    "collaboration.set_need_status",
+    need_of_own_department | ((is_secretariat | is_centre_staff) & mfa_satisfied),
+)

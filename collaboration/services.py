@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Department
 from groups.models import CitizenGroup
 
-from .models import Confirmation, CostLine, Goal, Milestone, Proposal, RoleItem
+from .models import Confirmation, CostLine, DepartmentNeed, Goal, Milestone, Proposal, RoleItem
 from .parties import sides_of
 from .sections import CONFIRMED_SECTIONS, MUTUAL, PURPOSE, ROLES, missing_for_submission
 from .sections import section as section_named
@@ -43,14 +43,18 @@ def start_proposal(
     title: str,
     group: CitizenGroup | None = None,
     department: Department | None = None,
+    need: DepartmentNeed | None = None,
 ) -> Proposal:
-    """A draft 団体提案 (``group``) or 市提案 (``department``)."""
+    """A draft 団体提案 (``group``) or 市提案 (``department``), answering ``need`` if given:
+    a group proposes to the need's department; a city proposal comes from it."""
     if (group is None) == (department is None):
         raise ProposalError(_("A proposal comes either from a group or from a department."))
     title = title.strip()
     if not title:
         raise ProposalError(_("Enter the project's title."))
-    return Proposal.objects.create(
+    if need is not None and department is not None and need.department_id != department.pk:
+        raise ProposalError(_("A city proposal answers needs of the department that proposes it."))
+    proposal = Proposal.objects.create(
         title=title,
         proposer_side=(
             Proposal.ProposerSide.GROUP if group is not None else Proposal.ProposerSide.CITY
@@ -58,7 +62,11 @@ def start_proposal(
         proposing_group=group,
         proposing_department=department,
         created_by=author if getattr(author, "is_authenticated", False) else None,
+        related_need=need,
     )
+    if need is not None and group is not None:
+        proposal.counterpart_departments.add(need.department)
+    return proposal
 
 
 def _check_editable(proposal: Proposal) -> None:

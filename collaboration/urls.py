@@ -6,6 +6,7 @@ from .views import (
     discussion,
     evaluation,
     lists,
+    needs,
     programs,
     proposal,
     review,
@@ -17,6 +18,13 @@ urlpatterns = [
     # Public
     path("projects/", lists.ProjectListView.as_view(), name="projects"),
     path("projects/<int:pk>/", lists.ProjectView.as_view(), name="project"),
+    path("needs/", needs.NeedListView.as_view(), name="needs"),
+    path("needs/<int:pk>/", needs.NeedView.as_view(), name="need"),
+    # The city's staff and the centre
+    path("staff/needs/", needs.StaffNeedListView.as_view(), name="my_needs"),
+    path("staff/needs/new/", needs.NewNeedView.as_view(), name="new_need"),
+    path("staff/needs/<int:pk>/edit/", needs.EditNeedView.as_view(), name="edit_need"),
+    path("staff/needs/<int:pk>/status/", needs.NeedStatusView.as_view(), name="need_status"),
     # The parties
     path("mine/", lists.MyProposalsView.as_view(), name="mine"),
     path("mine/inbox/read/", lists.MarkInboxReadView.as_view(), name="inbox_read"),

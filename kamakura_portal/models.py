@@ -31,3 +31,13 @@ class StatusChangeRecord(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at", "-pk"]
+
+
+def ordered_or_open(low: str, high: str, name: str) -> models.CheckConstraint:
+    """``low`` ≤ ``high`` when both are given (a period, a range); either may be left empty."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{low}__isnull": True})
+        | models.Q(**{f"{high}__isnull": True})
+        | models.Q(**{f"{low}__lte": models.F(high)}),
+        name=name,
+    )

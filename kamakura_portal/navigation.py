@@ -24,6 +24,7 @@ class NavItem:
 PUBLIC_ITEMS = (
     NavItem(_("Home"), "home"),
     NavItem(_("Find groups"), "groups:directory"),
+    NavItem(_("City needs"), "collaboration:needs"),
     NavItem(_("Collaboration projects"), "collaboration:projects"),
     NavItem(_("Measures and progress"), "measures:plans"),
     NavItem(_("Reports"), "reports:published"),
@@ -36,7 +37,7 @@ ROLE_ITEMS = (
     NavItem(_("Group registry"), "groups:staff_list", "groups.view_staff_registry"),
     NavItem(_("My proposals"), "collaboration:mine", "collaboration.view_my_proposals"),
     NavItem(_("Matching workbench"), "collaboration:workbench", "collaboration.use_workbench"),
-    NavItem(_("Department needs"), "collaboration:my_needs", "collaboration.post_need"),
+    NavItem(_("Department needs"), "collaboration:my_needs", "collaboration.view_staff_needs"),
     NavItem(_("Progress reports"), "measures:my_reports", "measures.report_progress"),
     NavItem(_("Review of progress reports"), "measures:review", "measures.review_reports"),
     NavItem(_("Manage plans"), "measures:manage_plans", "measures.manage_plans"),

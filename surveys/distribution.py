@@ -1,7 +1,8 @@
-"""Invitations and reminders by mail: one mail per group (to its managers) or per department.
+"""Invitations and reminders by mail: one invitation per group (to its managers) or per
+department (to its staff).
 
-Addresses are never put together in one mail: each group's managers, or each department's
-staff, receive their own message with the link to answer.
+Addresses are never put together in one mail (:func:`kamakura_portal.mail.send_templated_mail`
+sends each person a message of their own) with the link to answer.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.signals import setting_changed
 from django.test import Client
 
 from accounts.models import Role
@@ -71,6 +72,7 @@ def roles_except(allowed: AbstractSet[str], yes: Any, no: Any) -> dict[str, Any]
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Compile the project's catalogues (``*.mo`` are build artefacts, not committed)."""
+    compiled = False
     for po in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
@@ -78,6 +80,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             result = subprocess.run(["msgfmt", "-o", str(partial), str(po)], check=False)
             if result.returncode == 0:
                 os.replace(partial, mo)  # atomic: parallel workers never read half a file
+                compiled = True
+    if compiled:
+        # Django may have read the catalogues while loading: have it read them again, as it
+        # does when a test changes LOCALE_PATHS.
+        setting_changed.send(
+            sender=type(settings), setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -217,3 +226,10 @@ def client_for(user: Any) -> Client:
 def role_client(role_user: Any) -> Client:
     """A test client signed in as the parametrized ``role`` (anonymous: not signed in)."""
     return client_for(role_user)
+
+
+def recipients_of(messages: Any) -> list[str]:
+    """The addresses mailed, sorted; each message goes to one person only, so no recipient
+    sees another's address."""
+    assert all(len(message.to) == 1 and not message.cc for message in messages)
+    return sorted(message.to[0] for message in messages)

@@ -13,19 +13,35 @@ from accounts.models import Department
 from groups.models import CitizenGroup
 from kamakura_portal.dates import fiscal_year
 
-from ..models import Program, Proposal
+from ..models import DepartmentNeed, Program, Proposal
 
 FIRST_YEAR = 2000
 
 
+def needs_open_to(user: Any, *, keep: DepartmentNeed | None = None) -> Any:
+    """The needs ``user`` may answer with a proposal: not closed, and public unless ``user``
+    reads staff-only needs; ``keep`` (the one already chosen) stays a valid choice."""
+    needs = DepartmentNeed.objects.exclude(status=DepartmentNeed.Status.CLOSED)
+    if user is None or not user.has_perm("collaboration.view_staff_needs"):
+        needs = needs.filter(is_public=True)
+    if keep is not None:
+        needs = needs | DepartmentNeed.objects.filter(pk=keep.pk)
+    return needs.select_related("department").order_by("department__sort_order", "-created_at")
+
+
 class StartProposalForm(forms.Form):
-    """Step 1: the title and who proposes (one of the user's groups or departments)."""
+    """Step 1: the title and who proposes (one of the user's groups or departments), and the
+    need it answers when it starts from a need's page."""
 
     title = forms.CharField(label=_("Project title"), max_length=200)
     proposer = forms.ChoiceField(label=_("Proposed by"))
+    need = forms.ModelChoiceField(
+        queryset=DepartmentNeed.objects.none(), required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["need"]).queryset = needs_open_to(user)
         choices: list[tuple[str, str]] = []
         if user.has_perm("collaboration.start_group_proposal"):
             groups = CitizenGroup.objects.filter(pk__in=user.managed_group_ids)
@@ -39,17 +55,37 @@ class StartProposalForm(forms.Form):
             ]
         cast(forms.ChoiceField, self.fields["proposer"]).choices = choices
 
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        need, proposer = self.cleaned_data.get("need"), self.cleaned_data.get("proposer") or ""
+        city = proposer.startswith("department:")
+        if need and city and proposer != f"department:{need.department_id}":
+            self.add_error(
+                "proposer",
+                _(
+                    "“%(need)s” is a need of %(department)s: a city proposal on it comes "
+                    "from %(department)s. Choose it, or one of your groups."
+                )
+                % {"need": need.title, "department": need.department},
+            )
+        return self.cleaned_data
+
     def proposer_kwargs(self) -> dict[str, Any]:
         kind, pk = self.cleaned_data["proposer"].split(":")
+        need = {"need": self.cleaned_data.get("need")}
         if kind == "group":
-            return {"group": CitizenGroup.objects.get(pk=pk)}
-        return {"department": Department.objects.get(pk=pk)}
+            return {"group": CitizenGroup.objects.get(pk=pk), **need}
+        return {"department": Department.objects.get(pk=pk), **need}
 
 
 class SectionForm(forms.ModelForm):
     """A section of the proposal; ``changes()`` gives what ``services.update_section`` saves."""
 
     many_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
 
     def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
         data = self.cleaned_data
@@ -68,7 +104,18 @@ def _year_field(label: Any, required: bool = False) -> forms.IntegerField:
     )
 
 
+class NeedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title}（{obj.department}）"
+
+
 class OutlineForm(SectionForm):
+    related_need = NeedChoiceField(
+        label=_("Related department need"),
+        queryset=DepartmentNeed.objects.none(),
+        required=False,
+        help_text=_("Optional: the department need this proposal answers."),
+    )
     first_fiscal_year = _year_field(_("First fiscal year"))
     last_fiscal_year = _year_field(_("Last fiscal year"))
 
@@ -77,6 +124,7 @@ class OutlineForm(SectionForm):
         fields = [
             "title",
             "program",
+            "related_need",
             "counterpart_departments",
             "counterpart_groups",
             "first_fiscal_year",
@@ -87,12 +135,14 @@ class OutlineForm(SectionForm):
             "counterpart_departments": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
         proposal: Proposal = self.instance
         cast(
             forms.ModelChoiceField, self.fields["program"]
         ).queryset = Program.objects.select_related("parent")
+        need = cast(forms.ModelChoiceField, self.fields["related_need"])
+        need.queryset = needs_open_to(user, keep=proposal.related_need)
         if proposal.proposer_side == Proposal.ProposerSide.GROUP:
             del self.fields["counterpart_groups"]
             self.many_fields = ("counterpart_departments",)
@@ -121,7 +171,35 @@ class OutlineForm(SectionForm):
             )
         elif last and not first:
             self.add_error("first_fiscal_year", _("Enter the first fiscal year too."))
+        self._check_need(data)
         return data
+
+    def _check_need(self, data: dict[str, Any]) -> None:
+        """A need is answered together with its department: a partner of a group proposal,
+        the proposer of a city proposal."""
+        need: DepartmentNeed | None = data.get("related_need")
+        if need is None:
+            return
+        if "counterpart_departments" in self.fields:
+            departments = {d.pk for d in data.get("counterpart_departments") or []}
+            if need.department_id not in departments:
+                self.add_error(
+                    "related_need",
+                    _(
+                        "“%(need)s” is a need of %(department)s. Tick %(department)s among "
+                        "the departments you propose to, or choose another need."
+                    )
+                    % {"need": need.title, "department": need.department},
+                )
+        elif need.department_id != self.instance.proposing_department_id:
+            self.add_error(
+                "related_need",
+                _(
+                    "“%(need)s” is a need of %(department)s; a city proposal answers needs "
+                    "of the department that proposes it."
+                )
+                % {"need": need.title, "department": need.department},
+            )
 
 
 class BudgetForm(SectionForm):

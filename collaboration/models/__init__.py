@@ -4,6 +4,7 @@ review, agreement and evaluation."""
 from .agreement import AgreementVersion
 from .discussion import DiscussionEntry
 from .evaluation import CommitteeEvaluation, Grade, MutualReview, SelfEvaluation, Stage
+from .needs import DepartmentNeed
 from .programs import Program
 from .proposals import CostLine, Goal, Milestone, Proposal, RoleItem, Side
 from .review import Criterion, PanelMember, ReviewPanel, Score
@@ -15,6 +16,7 @@ __all__ = [
     "Confirmation",
     "CostLine",
     "Criterion",
+    "DepartmentNeed",
     "DiscussionEntry",
     "Goal",
     "Grade",

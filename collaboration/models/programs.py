@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.models import ordered_or_open
+
 
 class Program(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -63,12 +65,7 @@ class Program(models.Model):
         verbose_name_plural = _("programmes")
         ordering = ["sort_order", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(first_fiscal_year__isnull=True)
-                | models.Q(last_fiscal_year__isnull=True)
-                | models.Q(first_fiscal_year__lte=models.F("last_fiscal_year")),
-                name="program_window_in_order",
-            ),
+            ordered_or_open("first_fiscal_year", "last_fiscal_year", "program_window_in_order"),
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.models import ordered_or_open
+
 from .programs import Program
 
 
@@ -87,6 +89,14 @@ class Proposal(models.Model):
         blank=True,
         related_name="collaboration_partnerships",
     )
+    related_need = models.ForeignKey(
+        "collaboration.DepartmentNeed",
+        verbose_name=_("related department need"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
     # Imported history names parties that are not (or no longer) in the registry.
     proposer_name = models.CharField(_("proposer (as recorded)"), max_length=200, blank=True)
     counterpart_name = models.CharField(_("partner (as recorded)"), max_length=200, blank=True)
@@ -160,12 +170,7 @@ class Proposal(models.Model):
                 | models.Q(proposer_side="city", proposing_department__isnull=False),
                 name="proposal_has_its_proposer",
             ),
-            models.CheckConstraint(
-                condition=models.Q(first_fiscal_year__isnull=True)
-                | models.Q(last_fiscal_year__isnull=True)
-                | models.Q(first_fiscal_year__lte=models.F("last_fiscal_year")),
-                name="proposal_years_in_order",
-            ),
+            ordered_or_open("first_fiscal_year", "last_fiscal_year", "proposal_years_in_order"),
         ]
 
     def __str__(self) -> str:

@@ -107,6 +107,14 @@ class Notification(models.Model):
         blank=True,
         related_name="notifications",
     )
+    entry = models.ForeignKey(
+        "collaboration.DiscussionEntry",
+        verbose_name=_("discussion entry"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
     message = models.CharField(_("message"), max_length=300)
     created_at = models.DateTimeField(_("received at"), default=timezone.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
@@ -119,7 +127,10 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["change", "recipient"], name="notification_once_per_change"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["entry", "recipient"], name="notification_once_per_entry"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -51,6 +51,18 @@ class StartProposalView(PortalPermissionRequiredMixin, FormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get_initial(self) -> dict[str, Any]:
+        # From a need's page: ``?need=<pk>``; the form keeps it in a hidden field.
+        return {"need": self.request.GET.get("need", "")}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        pk = form["need"].value()
+        needs = form.fields["need"].queryset
+        context["need"] = needs.filter(pk=pk).first() if str(pk or "").isdigit() else None
+        return context
+
     def form_valid(self, form: StartProposalForm) -> HttpResponse:
         proposal = services.start_proposal(
             self.request.user, title=form.cleaned_data["title"], **form.proposer_kwargs()
@@ -68,7 +80,9 @@ class EditSectionView(ProposalPageMixin, TemplateView):
         if slug not in SECTION_PARTS:
             raise Http404("No such section")
         form_class, tables = SECTION_PARTS[slug]
-        form = form_class(data, instance=self.proposal) if form_class else None
+        form = (
+            form_class(data, instance=self.proposal, user=self.request.user) if form_class else None
+        )
         formsets = [
             (
                 table,

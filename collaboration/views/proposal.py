@@ -37,8 +37,10 @@ class ProposalView(ProposalPageMixin, TemplateView):
             problems = missing_for_submission(proposal) + eligibility_problems(proposal)
         confirmations = queries.live_confirmations(proposal)
         sides = sides_of(user, proposal)
+        need = proposal.related_need
         return super().get_context_data(
             proposal=proposal,
+            related_need=need if need and user.has_perm("collaboration.view_need", need) else None,
             sections=SECTIONS,
             moves=[(Status(to), to in REASON_REQUIRED) for to in moves],
             problems=problems,

@@ -23,7 +23,7 @@ from tests.factories import (
 
 from .conftest import assert_axe_clean, focus_is_visible, has_horizontal_scroll, ja, login
 
-HISTORY = Path(__file__).parents[1] / "collaboration" / "data" / "history_2007_2019.csv"
+HISTORY = Path(__file__).parents[2] / "collaboration" / "data" / "history_2007_2019.csv"
 PHONE = {"width": 375, "height": 812}
 
 

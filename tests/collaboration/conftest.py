@@ -21,6 +21,7 @@ from collaboration.models import (
     Confirmation,
     CostLine,
     Criterion,
+    DepartmentNeed,
     Goal,
     Milestone,
     MutualReview,
@@ -180,3 +181,27 @@ def meet_guard(proposal: Proposal, to: str) -> None:
         proposal.save()
     elif to == Proposal.Status.EVALUATED:
         final_evaluations(proposal)
+
+
+def make_need(department: Any, **fields: Any) -> DepartmentNeed:
+    values = {
+        "title": "高齢者の見守り活動",
+        "background": "一人暮らしの高齢者が増え、見守りの担い手が足りません。",
+        "wanted": "定期的な訪問と声かけを一緒に担ってくれる団体を探しています。",
+        "starts_on": datetime.date(2026, 4, 1),
+        "ends_on": datetime.date(2027, 3, 31),
+        "budget_min": 100000,
+        "budget_max": 300000,
+        **fields,
+    }
+    return DepartmentNeed.objects.create(department=department, **values)
+
+
+@pytest.fixture
+def need(dept_own: Any) -> DepartmentNeed:
+    return make_need(dept_own)
+
+
+@pytest.fixture
+def staff_only_need(dept_own: Any) -> DepartmentNeed:
+    return make_need(dept_own, title="庁内の検討中の課題", is_public=False)

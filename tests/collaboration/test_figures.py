@@ -1,6 +1,6 @@
 """The figures reproduce the guideline from a history file built to its numbers.
 
-tests/collaboration/data/history_2007_2019.csv holds 75 相互提案協働事業 proposals of
+collaboration/data/history_2007_2019.csv holds 75 相互提案協働事業 proposals of
 2007–2019, 35 implemented: 23 city-proposed (17 implemented, 73.9 %) and 52 group-proposed
 (18 implemented, 34.6 %), five or six a year (the guideline: 「ほぼ横ばい」).
 """
@@ -18,7 +18,7 @@ from collaboration.imports import commit_import, plan_import, read_rows
 from collaboration.models import Program, Proposal
 
 pytestmark = pytest.mark.django_db
-HISTORY = Path(__file__).parent / "data" / "history_2007_2019.csv"
+HISTORY = Path(__file__).parents[2] / "collaboration" / "data" / "history_2007_2019.csv"
 
 
 @pytest.fixture

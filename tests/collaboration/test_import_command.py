@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from collaboration.models import Program, Proposal
 
 pytestmark = pytest.mark.django_db
-HISTORY = Path(__file__).parent / "data" / "history_2007_2019.csv"
+HISTORY = Path(__file__).parents[2] / "collaboration" / "data" / "history_2007_2019.csv"
 
 
 def test_a_dry_run_checks_the_file_and_saves_nothing(programs: dict[str, Program]) -> None:

@@ -14,7 +14,7 @@ from tests.conftest import client_for, for_every_role, roles_except
 
 pytestmark = pytest.mark.django_db
 URL = "/collaboration/import/"
-HISTORY = Path(__file__).parent / "data" / "history_2007_2019.csv"
+HISTORY = Path(__file__).parents[2] / "collaboration" / "data" / "history_2007_2019.csv"
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from collaboration.models import Notification, Proposal
+from collaboration.models import DiscussionEntry, Notification, Proposal, StatusChange
 from tests.conftest import client_for, for_every_role, roles_except
 
 from .conftest import put_in
@@ -107,10 +107,11 @@ def test_the_inbox_marks_everything_read(group_proposal: Proposal, group_manager
     Notification.objects.create(
         recipient=group_manager, proposal=group_proposal, message="お知らせ"
     )
+    _many_notifications(group_proposal, group_manager, 2)  # entries' notes too
     client = client_for(group_manager)
     assert "お知らせ" in client.get("/collaboration/mine/").content.decode()
     client.post("/collaboration/mine/inbox/read/")
-    assert Notification.objects.get().read_at is not None
+    assert not Notification.objects.filter(read_at__isnull=True).exists()
 
 
 def _many_projects(group_proposal: Proposal, count: int) -> None:
@@ -155,14 +156,31 @@ def test_the_review_list_runs_a_fixed_number_of_queries(
         assert client.get("/collaboration/review/").status_code == 200
 
 
+def _many_notifications(proposal: Proposal, recipient: Any, count: int) -> None:
+    """``count`` notes of each kind: about a move and about a discussion entry."""
+    for index in range(count):
+        change = StatusChange.objects.create(
+            proposal=proposal, from_status=Status.DRAFT, to_status=Status.SUBMITTED
+        )
+        entry = DiscussionEntry.objects.create(proposal=proposal, body=f"記録{index}")
+        Notification.objects.create(
+            recipient=recipient, proposal=proposal, change=change, message=f"変更{index}"
+        )
+        Notification.objects.create(
+            recipient=recipient, proposal=proposal, entry=entry, message=f"書き込み{index}"
+        )
+
+
 @pytest.mark.parametrize("count", [1, 15])
 def test_my_proposals_runs_a_fixed_number_of_queries(
     group_proposal: Proposal, group_manager: Any, count: int, django_assert_num_queries: Any
 ) -> None:
     _many_projects(group_proposal, count)
+    _many_notifications(group_proposal, group_manager, count)
     client = client_for(group_manager)
     # 1 session, 1 user, 1 managed groups, 1 roles, 1 proposals (programme, proposer
-    # joined), 1 inbox, then the menus: 2 Django model permissions (administration entry).
+    # joined), 1 inbox (a note's link needs only its ids, whether it is about a move or a
+    # discussion entry), then the menus: 2 Django model permissions (administration entry).
     with django_assert_num_queries(8):
         assert client.get("/collaboration/mine/").status_code == 200
 

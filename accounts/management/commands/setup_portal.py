@@ -19,6 +19,7 @@ REFERENCE_LOADERS = (
 DEMO_LOADERS = (
     "accounts.demo.load_demo_accounts",
     "groups.demo.load_demo_registry",
+    "collaboration.demo.load_demo_collaboration",
     "measures.demo.load_demo_progress",
     "surveys.demo.load_demo_survey_answers",
 )

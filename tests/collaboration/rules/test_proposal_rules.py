@@ -92,6 +92,19 @@ def test_staff_notes_are_for_the_citys_side_and_the_centre(
     assert role_user.has_perm("collaboration.view_staff_notes", group_proposal) is expected
 
 
+def test_a_group_manager_working_in_another_department_reads_no_staff_note(
+    group_proposal: Proposal, group_manager: Any, dept_other: Any
+) -> None:
+    from accounts.models import Role
+    from accounts.services import assign_role
+
+    assign_role(group_manager, Role.CITY_STAFF, dept_other)
+    group_manager = type(group_manager).objects.get(pk=group_manager.pk)  # fresh role cache
+    put_in(group_proposal, Status.CONSULTATION)
+    assert group_manager.has_perm("collaboration.view_proposal", group_proposal)
+    assert not group_manager.has_perm("collaboration.view_staff_notes", group_proposal)
+
+
 @for_every_role(roles_except(set(), True, False))
 def test_nobody_reads_staff_notes_of_a_draft(
     group_proposal: Proposal, role_user: Any, expected: bool

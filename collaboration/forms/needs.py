@@ -1,0 +1,85 @@
+"""The forms of department needs: posting or editing one, and moving its status."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Department
+from groups.models import ActivityField, District
+
+from ..models import DepartmentNeed
+
+MANY_FIELDS = ("activity_fields", "districts")
+
+
+class NeedForm(forms.ModelForm):
+    """A need's fields; ``changes()`` gives what :func:`collaboration.needs.save_need` saves."""
+
+    class Meta:
+        model = DepartmentNeed
+        fields = [
+            "department",
+            "title",
+            "background",
+            "wanted",
+            "activity_fields",
+            "districts",
+            "starts_on",
+            "ends_on",
+            "budget_min",
+            "budget_max",
+            "is_public",
+        ]
+        widgets = {
+            "background": forms.Textarea(attrs={"rows": 4}),
+            "wanted": forms.Textarea(attrs={"rows": 4}),
+            "activity_fields": forms.CheckboxSelectMultiple,
+            "districts": forms.CheckboxSelectMultiple,
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "background": _("Why the department wants help: the situation and its problem."),
+            "wanted": _("What the department hopes a group will do, and what it can offer."),
+            "budget_min": _("Leave empty if there is no budget, or if it is not decided yet."),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        departments = Department.objects.filter(is_active=True, kind="section")
+        if not user.has_role("secretariat"):
+            departments = departments.filter(pk__in=user.department_ids)
+        department = cast(forms.ModelChoiceField, self.fields["department"])
+        department.queryset = departments
+        if self.instance.pk is None and len(user.department_ids) == 1:
+            department.initial = next(iter(user.department_ids))
+        fields = cast(forms.ModelMultipleChoiceField, self.fields["activity_fields"])
+        fields.queryset = ActivityField.objects.filter(
+            is_active=True, taxonomy=ActivityField.Taxonomy.CENTRE
+        )
+        districts = cast(forms.ModelMultipleChoiceField, self.fields["districts"])
+        districts.queryset = District.objects.filter(is_active=True)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The end of the period cannot be before its start."))
+        low, high = data.get("budget_min"), data.get("budget_max")
+        if low is not None and high is not None and high < low:
+            self.add_error("budget_max", _("The upper amount cannot be below the lower one."))
+        return data
+
+    def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = self.cleaned_data
+        fields = {name: data[name] for name in self.fields if name not in MANY_FIELDS}
+        many = {name: list(data[name]) for name in MANY_FIELDS}
+        return fields, many
+
+
+class NeedStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=DepartmentNeed.Status.choices)

@@ -24,6 +24,7 @@ from accounts.queries import users_with_roles_loaded
 from kamakura_portal.mail import send_templated_mail
 
 from .models import DiscussionEntry, Notification
+from .notifications import put_in_inboxes
 from .parties import CITY, GROUP, users_of_side
 
 # Staff on no side by their department: they follow the discussions they have written in.
@@ -88,13 +89,7 @@ def notify_new_entry(entry_id: int) -> int:
         )
         people = recipients(entry)
         message = message_for(entry)
-        Notification.objects.bulk_create(
-            [
-                Notification(recipient=user, proposal=entry.proposal, entry=entry, message=message)
-                for user in people
-            ],
-            ignore_conflicts=True,
-        )
+        put_in_inboxes(people, entry.proposal, message, entry=entry)
     discussion_url = reverse("collaboration:discussion", args=[entry.proposal_id])
     context = {
         "proposal": entry.proposal,

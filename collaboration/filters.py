@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import django_filters
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 from groups.models import ActivityField, District
+from kamakura_portal.filters import AnyOfFilter
 
 from .models import DepartmentNeed, Program, Proposal
 
@@ -34,31 +32,22 @@ class ProjectFilter(django_filters.FilterSet):
         fields = ["program", "first_fiscal_year", "status"]
 
 
-def _any_of(relation: str) -> Any:
-    def method(queryset: QuerySet[DepartmentNeed], name: str, values: Any) -> Any:
-        if not values:
-            return queryset
-        return queryset.filter(**{f"{relation}__in": values}).distinct()
-
-    return method
-
-
 class NeedFilter(django_filters.FilterSet):
     """The public list of needs: by field, area and department (any of the chosen terms)."""
 
-    activity_field = django_filters.ModelMultipleChoiceFilter(
+    activity_field = AnyOfFilter(
+        field_name="activity_fields",
         label=_("Activity field"),
         queryset=ActivityField.objects.filter(
             is_active=True, taxonomy=ActivityField.Taxonomy.CENTRE
         ),
         widget=forms.CheckboxSelectMultiple,
-        method=_any_of("activity_fields"),
     )
-    district = django_filters.ModelMultipleChoiceFilter(
+    district = AnyOfFilter(
+        field_name="districts",
         label=_("Area"),
         queryset=District.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
-        method=_any_of("districts"),
     )
     department = django_filters.ModelChoiceFilter(
         label=_("Department"),

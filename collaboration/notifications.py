@@ -50,6 +50,17 @@ def message_for(change: StatusChange) -> str:
         }
 
 
+def put_in_inboxes(people: list[Any], proposal: Proposal, message: str, **about: Any) -> None:
+    """One inbox entry per person, about a ``change`` or an ``entry`` (once each)."""
+    Notification.objects.bulk_create(
+        [
+            Notification(recipient=user, proposal=proposal, message=message, **about)
+            for user in people
+        ],
+        ignore_conflicts=True,
+    )
+
+
 def notify_status_change(change_id: int) -> int:
     with transaction.atomic():
         claimed = StatusChange.objects.filter(pk=change_id, notified_at__isnull=True).update(
@@ -60,15 +71,7 @@ def notify_status_change(change_id: int) -> int:
         change = StatusChange.objects.select_related("proposal", "actor").get(pk=change_id)
         people = recipients(change)
         message = message_for(change)
-        Notification.objects.bulk_create(
-            [
-                Notification(
-                    recipient=user, proposal=change.proposal, change=change, message=message
-                )
-                for user in people
-            ],
-            ignore_conflicts=True,
-        )
+        put_in_inboxes(people, change.proposal, message, change=change)
     context = {
         "proposal": change.proposal,
         "change": change,

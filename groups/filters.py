@@ -1,8 +1,8 @@
 """FilterSets of the registry's list pages: the public directory and the staff registry.
 
 Filters live in the address (a GET form), so a search can be bookmarked, shared and paged
-through. Choosing several activity fields or districts finds groups in any of them; the
-different filters narrow each other down.
+through. Choosing several activity fields or districts finds groups in any of them
+(:class:`kamakura_portal.filters.AnyOfFilter`); the different filters narrow each other down.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from kamakura_portal.filters import AnyOfFilter
 
 from .models import ActivityField, CitizenGroup, District, OrganizationType
 from .queries import sorted_groups
@@ -26,23 +28,6 @@ SORT_CHOICES = [
 ]
 
 
-def _in_any(relation: str, queryset: QuerySet[CitizenGroup], values: Any) -> QuerySet[CitizenGroup]:
-    """Groups filed under any of ``values`` of a many-to-many ``relation``.
-
-    ``EXISTS`` instead of a join: a group in two of the chosen fields appears once, without
-    ``DISTINCT`` (which would fight the 五十音 collation and the search ranking in ORDER BY).
-    """
-    if not values:
-        return queryset
-    field = CitizenGroup._meta.get_field(relation)
-    through: type[Model] = field.remote_field.through  # type: ignore[union-attr]
-    target = field.m2m_reverse_field_name()  # type: ignore[union-attr]
-    links = through._default_manager.filter(
-        **{field.m2m_field_name(): OuterRef("pk"), f"{target}__in": values}  # type: ignore[union-attr]
-    )
-    return queryset.filter(Exists(links))
-
-
 class DirectoryFilter(django_filters.FilterSet):
     """The public directory's search form; the staff registry adds the status."""
 
@@ -51,19 +36,19 @@ class DirectoryFilter(django_filters.FilterSet):
         method="keep",
         help_text=_("Words in the group's name, furigana or activities, e.g. 子育て or 防災."),
     )
-    activity_field = django_filters.ModelMultipleChoiceFilter(
+    activity_field = AnyOfFilter(
+        field_name="activity_fields",
         label=_("Activity field"),
         queryset=ActivityField.objects.filter(is_active=True).filter(
             taxonomy=ActivityField.Taxonomy.CENTRE
         ),
         widget=forms.CheckboxSelectMultiple,
-        method="filter_activity_field",
     )
-    district = django_filters.ModelMultipleChoiceFilter(
+    district = AnyOfFilter(
+        field_name="districts",
         label=_("Area of activity"),
         queryset=District.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
-        method="filter_district",
     )
     organization_type = django_filters.ModelChoiceFilter(
         label=_("Organisation type"),
@@ -92,16 +77,6 @@ class DirectoryFilter(django_filters.FilterSet):
     def keep(self, queryset: QuerySet[CitizenGroup], name: str, value: Any) -> Any:
         """Keyword and order are applied last, in :meth:`filter_queryset`."""
         return queryset
-
-    def filter_activity_field(
-        self, queryset: QuerySet[CitizenGroup], name: str, value: Any
-    ) -> QuerySet[CitizenGroup]:
-        return _in_any("activity_fields", queryset, value)
-
-    def filter_district(
-        self, queryset: QuerySet[CitizenGroup], name: str, value: Any
-    ) -> QuerySet[CitizenGroup]:
-        return _in_any("districts", queryset, value)
 
     def filter_queryset(self, queryset: QuerySet[CitizenGroup]) -> QuerySet[CitizenGroup]:
         queryset = super().filter_queryset(queryset)

@@ -14,6 +14,7 @@ from groups.models import CitizenGroup
 from kamakura_portal.dates import fiscal_year
 
 from ..models import DepartmentNeed, Program, Proposal
+from .base import ChangesForm
 
 FIRST_YEAR = 2000
 
@@ -78,20 +79,8 @@ class StartProposalForm(forms.Form):
         return {"department": Department.objects.get(pk=pk), **need}
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(ChangesForm):
     """A section of the proposal; ``changes()`` gives what ``services.update_section`` saves."""
-
-    many_fields: tuple[str, ...] = ()
-
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        data = self.cleaned_data
-        fields = {name: data[name] for name in self.fields if name not in self.many_fields}
-        many = {name: list(data[name]) for name in self.many_fields}
-        return fields, many
 
 
 def _year_field(label: Any, required: bool = False) -> forms.IntegerField:
@@ -135,14 +124,14 @@ class OutlineForm(SectionForm):
             "counterpart_departments": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, user=user, **kwargs)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         proposal: Proposal = self.instance
         cast(
             forms.ModelChoiceField, self.fields["program"]
         ).queryset = Program.objects.select_related("parent")
         need = cast(forms.ModelChoiceField, self.fields["related_need"])
-        need.queryset = needs_open_to(user, keep=proposal.related_need)
+        need.queryset = needs_open_to(self.user, keep=proposal.related_need)
         if proposal.proposer_side == Proposal.ProposerSide.GROUP:
             del self.fields["counterpart_groups"]
             self.many_fields = ("counterpart_departments",)

@@ -11,12 +11,13 @@ from accounts.models import Department
 from groups.models import ActivityField, District
 
 from ..models import DepartmentNeed
+from .base import ChangesForm
 
-MANY_FIELDS = ("activity_fields", "districts")
 
-
-class NeedForm(forms.ModelForm):
+class NeedForm(ChangesForm):
     """A need's fields; ``changes()`` gives what :func:`collaboration.needs.save_need` saves."""
+
+    many_fields = ("activity_fields", "districts")
 
     class Meta:
         model = DepartmentNeed
@@ -48,7 +49,7 @@ class NeedForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         departments = Department.objects.filter(is_active=True, kind="section")
         if not user.has_role("secretariat"):
             departments = departments.filter(pk__in=user.department_ids)
@@ -73,12 +74,6 @@ class NeedForm(forms.ModelForm):
         if low is not None and high is not None and high < low:
             self.add_error("budget_max", _("The upper amount cannot be below the lower one."))
         return data
-
-    def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        data = self.cleaned_data
-        fields = {name: data[name] for name in self.fields if name not in MANY_FIELDS}
-        many = {name: list(data[name]) for name in MANY_FIELDS}
-        return fields, many
 
 
 class NeedStatusForm(forms.Form):

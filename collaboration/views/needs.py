@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
 
@@ -97,33 +97,28 @@ class NeedView(NeedPageMixin, TemplateView):
         )
 
 
-class NeedFormView(TemplateView):
-    """Shared by posting and editing: the form, and saving it through the service."""
+class NeedFormView(FormView):
+    """Shared by posting and editing: the form, saved through the service."""
 
     template_name = "collaboration/need_form.html"
+    form_class = NeedForm
     request: HttpRequest
 
     def current(self) -> DepartmentNeed | None:
         return None
 
-    def form(self, data: Any = None) -> NeedForm:
-        return NeedForm(data, instance=self.current(), user=self.request.user)
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.current(), "user": self.request.user}
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.render_to_response(self.get_context_data(form=self.form()))
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        form = self.form(request.POST)
-        if form.is_valid():
-            fields, many = form.changes()
-            try:
-                need = save_need(self.current(), request.user, fields, many=many)
-            except NeedError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("The need is saved."))
-                return redirect("collaboration:need", need.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def form_valid(self, form: NeedForm) -> HttpResponse:
+        fields, many = form.changes()
+        try:
+            need = save_need(self.current(), self.request.user, fields, many=many)
+        except NeedError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("The need is saved."))
+        return redirect("collaboration:need", need.pk)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(need=self.current(), **kwargs)

@@ -3,11 +3,18 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.apps import apps
+from django.contrib import messages
 from django.db import models
-from django.http import Http404
-from django.views.generic import TemplateView
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView, TemplateView
 
 from kamakura_portal.audit import history_for
+from kamakura_portal.inbox import inbox_of, mark_all_read, unread_count
+from kamakura_portal.models import Notification
 
 from .mixins import PortalPermissionRequiredMixin
 from .models import User
@@ -68,3 +75,33 @@ class ObjectHistoryView(PortalPermissionRequiredMixin, TemplateView):
         context["object_label"] = obj._meta.verbose_name
         context["entries"] = history_for(obj)
         return context
+
+
+class InboxView(PortalPermissionRequiredMixin, ListView):
+    """お知らせ: everything the portal told the user, about any object, newest first."""
+
+    permission_required = "accounts.view_inbox"
+    template_name = "accounts/inbox.html"
+    context_object_name = "notices"
+    paginate_by = 30
+
+    def get_permission_object(self) -> None:
+        return None
+
+    def get_queryset(self) -> QuerySet[Notification]:
+        return inbox_of(self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(unread=unread_count(self.request.user), **kwargs)
+
+
+class MarkInboxReadView(PortalPermissionRequiredMixin, View):
+    permission_required = "accounts.view_inbox"
+
+    def get_permission_object(self) -> None:
+        return None
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        mark_all_read(request.user)
+        messages.success(request, _("All notifications are marked as read."))
+        return redirect("inbox")

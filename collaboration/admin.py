@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from kamakura_portal.admin import StatusChangeInline
+
 from .models import Program, Proposal
 
 
@@ -20,3 +22,4 @@ class ProposalAdmin(admin.ModelAdmin):
     search_fields = ("title",)
     raw_id_fields = ("proposing_group", "proposing_department", "created_by")
     filter_horizontal = ("counterpart_groups", "counterpart_departments")
+    inlines = [StatusChangeInline]

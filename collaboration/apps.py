@@ -19,11 +19,19 @@ class CollaborationConfig(AppConfig):
             Proposal,
             RoleItem,
         )
+        from .workflow import needs, proposals  # noqa: F401  (declare the status machines)
 
         audit(Program)
         audit(
             DepartmentNeed,
-            exclude_fields=("updated_at", "proposals"),
+            exclude_fields=(
+                "search_name",
+                "search_body",
+                "search_vector",
+                "updated_at",
+                "proposals",
+                "status_changes",
+            ),
             m2m_fields=("activity_fields", "districts"),
         )
         audit(
@@ -37,7 +45,6 @@ class CollaborationConfig(AppConfig):
                 "milestones",
                 "confirmations",
                 "status_changes",
-                "notifications",
             ),
             m2m_fields=("counterpart_groups", "counterpart_departments"),
         )

@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 
 from kamakura_portal.charts import BarChart, bar_chart
 from kamakura_portal.dates import fiscal_year_label
+from kamakura_portal.inbox import notices_about
+from kamakura_portal.models import Notification
 
-from .models import Confirmation, DepartmentNeed, Notification, Proposal
+from .models import Confirmation, DepartmentNeed, Proposal
 from .models.proposals import PUBLIC_STATUSES
 
 Status = Proposal.Status
@@ -167,7 +169,8 @@ def _listed(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
 
 
 def inbox_of(user: Any, limit: int = 20) -> list[Notification]:
-    return list(Notification.objects.filter(recipient=user).select_related("proposal")[:limit])
+    """The user's notices about proposals, newest first (the whole inbox is at /inbox/)."""
+    return list(notices_about(user, Proposal)[:limit])
 
 
 def review_queue() -> QuerySet[Proposal]:

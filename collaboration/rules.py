@@ -17,13 +17,12 @@ from accounts.rules import (
     is_city_staff,
     is_committee_member,
     is_secretariat,
-    mfa_satisfied,
     works_in_department,
 )
 from groups.rules import manages_any_group
 
+from .domain.parties import CITY, is_proposer, sides_of
 from .models import DepartmentNeed, PanelMember, Proposal
-from .parties import CITY, is_proposer, sides_of
 
 Status = Proposal.Status
 BEFORE_REVIEW = frozenset({Status.DRAFT, Status.SUBMITTED, Status.CONSULTATION})
@@ -120,7 +119,7 @@ def need_of_own_department(user: Any, need: DepartmentNeed | None) -> bool:
     return need is not None and bool(works_in_department(user, need.department))
 
 
-is_workflow_staff = (is_secretariat | is_centre_staff) & mfa_satisfied
+is_workflow_staff = is_secretariat | is_centre_staff
 # Staff-only and closed needs are read by the city's staff and the centre, never by groups.
 reads_every_need = is_city_staff | is_secretariat | is_centre_staff
 is_submitted = ~is_draft
@@ -138,6 +137,11 @@ rules.add_perm(
     | (is_submitted & sits_on_panel),
 )
 rules.add_perm("collaboration.view_project", is_public_project)
+# The proposal's moves (collaboration.workflow.proposals): the side that wrote it, either
+# side of the project, or the secretariat deciding.
+rules.add_perm("collaboration.move_as_proposer", writes_proposal)
+rules.add_perm("collaboration.move_as_party", is_party)
+rules.add_perm("collaboration.decide_proposal", is_secretariat)
 rules.add_perm(
     "collaboration.edit_proposal",
     (is_draft & writes_proposal) | (in_consultation & is_party),
@@ -148,24 +152,22 @@ rules.add_perm(
     "collaboration.view_staff_notes",
     is_submitted & (on_city_side | is_workflow_staff),
 )
-rules.add_perm(
-    "collaboration.review_proposals", (is_secretariat & mfa_satisfied) | is_committee_member
-)
-rules.add_perm("collaboration.manage_panel", in_panel_phase & is_secretariat & mfa_satisfied)
+rules.add_perm("collaboration.review_proposals", is_secretariat | is_committee_member)
+rules.add_perm("collaboration.manage_panel", in_panel_phase & is_secretariat)
 rules.add_perm("collaboration.score_proposal", under_review & sits_on_panel)
 rules.add_perm("collaboration.work_on_agreement", agreement_phase & is_party)
 rules.add_perm("collaboration.report_implementation", implementing & is_party)
 rules.add_perm("collaboration.evaluate_as_party", evaluation_phase & is_party)
 rules.add_perm("collaboration.evaluate_as_committee", reported & is_committee_member)
-rules.add_perm("collaboration.import_proposals", is_secretariat & mfa_satisfied)
-rules.add_perm("collaboration.manage_programs", is_secretariat & mfa_satisfied)
+rules.add_perm("collaboration.import_proposals", is_secretariat)
+rules.add_perm("collaboration.manage_programs", is_secretariat)
 
 rules.add_perm("collaboration.view_need", need_is_listed | reads_every_need)
 rules.add_perm("collaboration.view_staff_needs", reads_every_need)
 rules.add_perm("collaboration.post_need", is_city_staff | is_secretariat)
-rules.add_perm("collaboration.edit_need", need_of_own_department | (is_secretariat & mfa_satisfied))
-# Coordinators mark a need matched or closed as their matching goes.
+rules.add_perm("collaboration.edit_need", need_of_own_department | is_secretariat)
+# The need's moves (collaboration.workflow.needs): coordinators mark a need matched or
+# closed as their matching goes, the department and the secretariat too.
 rules.add_perm(
-    "collaboration.set_need_status",
-    need_of_own_department | ((is_secretariat | is_centre_staff) & mfa_satisfied),
+    "collaboration.set_need_status", need_of_own_department | is_secretariat | is_centre_staff
 )

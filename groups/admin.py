@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from kamakura_portal.admin import StatusChangeInline
+
 from .models import (
     ActivityField,
     Challenge,
@@ -11,7 +13,6 @@ from .models import (
     ManagerInvitation,
     OrganizationType,
     StaffNote,
-    StatusChange,
 )
 
 
@@ -24,16 +25,6 @@ class GroupMembershipInline(admin.TabularInline):
 class ContactInline(admin.StackedInline):
     model = Contact
     extra = 0
-
-
-class StatusChangeInline(admin.TabularInline):
-    model = StatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "reason", "actor", "created_at"]
-
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # status moves go through groups.services.transition
 
 
 @admin.register(CitizenGroup)

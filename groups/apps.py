@@ -9,6 +9,7 @@ class GroupsConfig(AppConfig):
     def ready(self) -> None:
         from kamakura_portal.audit import audit
 
+        from . import workflow  # noqa: F401  (declares the registration's status machine)
         from .models import CitizenGroup, Contact, GroupMembership, ManagerInvitation, StaffNote
 
         audit(

@@ -12,10 +12,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.services import forget_cached_roles
+from kamakura_portal.mail import queue_mail
 
 from .models import CitizenGroup, GroupMembership, ManagerInvitation
 from .services import RegistryError
@@ -47,9 +49,17 @@ def invite_manager(
         created_at=now,
         expires_at=now + datetime.timedelta(days=settings.PORTAL_INVITATION_DAYS),
     )
-    from .tasks import mail_invitation
-
-    mail_invitation.delay_on_commit(invitation.pk, token)  # type: ignore[attr-defined]
+    # The link is the only copy of the token: the outbox forgets the mail once it is sent.
+    queue_mail(
+        "groups/email/invitation",
+        {
+            "invitation": invitation,
+            "group": group,
+            "accept_url": reverse("groups:accept_invitation", args=[token]),
+        },
+        [invitation.email],
+        erase_when_sent=True,
+    )
     return invitation, token
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kamakura_portal.japanese import matching_key
+
 from .imports import commit_import, plan_import, read_rows
-from .japanese import matching_key
 from .models import CitizenGroup
 
 DEMO_REGISTRY = Path(__file__).parent / "data" / "demo_registry.csv"

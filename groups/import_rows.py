@@ -19,7 +19,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .japanese import (
+from kamakura_portal.japanese import (
     matching_key,
     normalize_kana,
     normalize_phone,
@@ -27,6 +27,7 @@ from .japanese import (
     suggest_kana,
     validate_kana,
 )
+
 from .models import ActivityField, CitizenGroup, District, OrganizationType
 
 if TYPE_CHECKING:

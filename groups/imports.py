@@ -23,10 +23,11 @@ from kamakura_portal.audit import acting_as
 from kamakura_portal.dates import fiscal_year, fiscal_year_end
 from kamakura_portal.import_files import ImportFileError, Table, read_rows
 from kamakura_portal.imports import ImportReport, Problem, map_columns, problem_line
+from kamakura_portal.japanese import matching_key
+from kamakura_portal.workflow import record_arrival
 
 from .import_rows import RowChecker, Taxonomies
-from .japanese import matching_key
-from .models import CitizenGroup, Contact, StatusChange
+from .models import CitizenGroup, Contact
 from .search import refresh_search_index
 from .services import RegistryError
 
@@ -163,13 +164,7 @@ def commit_import(plan: ImportPlan, actor: Any, today: datetime.date | None = No
             )
             contacts.append(Contact(group=group, kind=Contact.Kind.LIAISON))
         Contact.objects.bulk_create(contacts, batch_size=500)
-        StatusChange.objects.bulk_create(
-            [
-                StatusChange(group=group, to_status=group.status, reason=IMPORT_REASON, actor=user)
-                for group in groups
-            ],
-            batch_size=500,
-        )
+        record_arrival(groups, IMPORT_REASON, user)
         _audit_created(groups, contacts, plan.groups, user)
         refresh_search_index([group.pk for group in groups])
     return len(groups)

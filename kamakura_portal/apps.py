@@ -7,4 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers system checks)
+        # The system checks register themselves; the tasks too, in every process (the web's
+        # included), since services send them by name (celery.send_after_commit).
+        from . import checks, tasks  # noqa: F401

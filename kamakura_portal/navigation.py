@@ -1,7 +1,8 @@
-"""Navigation by role: one list of entries, each shown when its URL exists and its rule passes.
+"""Navigation by role: one list of entries, each shown when its rule passes.
 
-Apps add their pages here as they are built; an entry whose URL name does not resolve yet
-is skipped, so the menu never links to a missing page.
+Apps add their pages here as they are built. A URL name that does not resolve raises
+``NoReverseMatch`` on every page, so a mistyped or removed name fails the first test that
+renders a menu instead of quietly hiding the entry.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +28,6 @@ PUBLIC_ITEMS = (
     NavItem(_("City needs"), "collaboration:needs"),
     NavItem(_("Collaboration projects"), "collaboration:projects"),
     NavItem(_("Measures and progress"), "measures:plans"),
-    NavItem(_("Reports"), "reports:published"),
 )
 
 # Work menus, in the order a user holding several roles sees them.
@@ -36,15 +36,17 @@ ROLE_ITEMS = (
     NavItem(_("Registration queue"), "groups:queue", "groups.review_registrations"),
     NavItem(_("Group registry"), "groups:staff_list", "groups.view_staff_registry"),
     NavItem(_("My proposals"), "collaboration:mine", "collaboration.view_my_proposals"),
-    NavItem(_("Matching workbench"), "collaboration:workbench", "collaboration.use_workbench"),
     NavItem(_("Department needs"), "collaboration:my_needs", "collaboration.view_staff_needs"),
-    NavItem(_("Progress reports"), "measures:my_reports", "measures.report_progress"),
-    NavItem(_("Review of progress reports"), "measures:review", "measures.review_reports"),
+    NavItem(_("Progress reports"), "measures:my_progress_reports", "measures.report_progress"),
+    NavItem(
+        _("Review of progress reports"),
+        "measures:review_progress_reports",
+        "measures.review_reports",
+    ),
     NavItem(_("Manage plans"), "measures:manage_plans", "measures.manage_plans"),
     NavItem(_("Proposal review"), "collaboration:review", "collaboration.review_proposals"),
     NavItem(_("Surveys to answer"), "surveys:mine", "surveys.view_my_surveys"),
     NavItem(_("Surveys"), "surveys:staff", "surveys.manage_surveys"),
-    NavItem(_("Report requests"), "reports:staff", "reports.request_report"),
     NavItem(_("Change history"), "audit_feed", "accounts.view_audit_history"),
     NavItem(_("Administration"), "admin:index", "accounts.manage_roles"),
 )
@@ -55,10 +57,7 @@ def _resolve(items: tuple[NavItem, ...], user: Any, current_path: str) -> list[d
     for item in items:
         if item.perm and not user.has_perm(item.perm):
             continue
-        try:
-            url = reverse(item.url_name)
-        except NoReverseMatch:
-            continue
+        url = reverse(item.url_name)
         current = current_path == url or (url != "/" and current_path.startswith(url))
         entries.append({"label": item.label, "url": url, "current": current})
     return entries

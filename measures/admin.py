@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from kamakura_portal.admin import StatusChangeInline
+
 from .models import (
     Category,
     EvidenceLink,
@@ -83,4 +85,4 @@ class ProgressReportAdmin(admin.ModelAdmin):
         "approved_at",
         "published_at",
     ]
-    inlines = [IndicatorValueInline, EvidenceLinkInline]
+    inlines = [IndicatorValueInline, EvidenceLinkInline, StatusChangeInline]

@@ -9,6 +9,7 @@ class MeasuresConfig(AppConfig):
     def ready(self) -> None:
         from kamakura_portal.audit import audit
 
+        from . import workflow  # noqa: F401  (declares the progress report's status machine)
         from .models import (
             Category,
             EvidenceLink,
@@ -25,7 +26,7 @@ class MeasuresConfig(AppConfig):
         for model in (Plan, PlanSection, Tier, Category):
             audit(model)
         audit(Measure, m2m_fields=("lead_departments", "related"))
-        audit(ProgressReport)
+        audit(ProgressReport, exclude_fields=("status_changes",))
         audit(ReportingRound)
         audit(IndicatorValue)
         audit(EvidenceLink)

@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Department
+from kamakura_portal.workflow import record_arrival
 
-from .models import Measure, Plan, ProgressReport, ReportEvent, ReportingRound
+from .models import Measure, Plan, ProgressReport, ReportingRound
 
 PLAN = "kamakura-guideline-2020"
 Status = ProgressReport.Status
@@ -88,4 +89,4 @@ def _report(measure: Measure, year: int, status: str, progress: str, grade: str)
         published_at=now if status == Status.PUBLISHED else None,
     )
     report.indicators.create(name="（デモ）参加団体数", unit="団体", target=20, actual=15)
-    ReportEvent.objects.create(report=report, to_status=status, comment="（デモデータ）")
+    record_arrival([report], "（デモデータ）")

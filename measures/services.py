@@ -1,69 +1,38 @@
-"""Writes of the yearly progress cycle: reporting rounds, reports and their workflow.
+"""Writes of the yearly progress cycle: reporting rounds, reports, reminders.
 
-A report moves only through :func:`transition`: it checks the move and who makes it, records
-it (:class:`ReportEvent` and the audit trail) and, after commit, mails the side that acts
-next. Plan editing and edition copies live in :mod:`measures.editing`.
+A report's status moves through :func:`kamakura_portal.workflow.transition` with the table
+of :mod:`measures.workflow`. Plan editing and edition copies live in
+:mod:`measures.editing`.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Department, Role, User
+from kamakura_portal.audit import acting_as
+from kamakura_portal.errors import PortalError, Problem
+from kamakura_portal.inbox import notify
+from kamakura_portal.models import StatusChange
+from kamakura_portal.workflow import transition
 
-from .models import Measure, ProgressReport, ReportEvent, ReportingRound, ReportReminder
+from .models import Measure, ProgressReport, ReportingRound, ReportReminder
 
 Status = ProgressReport.Status
 
 
-class ProgressError(Exception):
+class ProgressError(PortalError):
     """A rule of the progress cycle was broken; the message is shown to the user as it is."""
-
-
-@dataclass(frozen=True)
-class Gap:
-    """A field that must be filled before submission, and what to write."""
-
-    field: str
-    message: str
-
-
-class ReportIncomplete(ProgressError):
-    def __init__(self, gaps: list[Gap]) -> None:
-        super().__init__(" ".join(gap.message for gap in gaps))
-        self.gaps = gaps
-
-
-# (from, to) → who may make the move: the lead "department" or the "secretariat".
-TRANSITIONS: Mapping[tuple[str, str], str] = {
-    (Status.DRAFT, Status.SUBMITTED): "department",
-    (Status.RETURNED, Status.SUBMITTED): "department",
-    (Status.SUBMITTED, Status.RETURNED): "secretariat",
-    (Status.SUBMITTED, Status.APPROVED): "secretariat",
-    (Status.APPROVED, Status.RETURNED): "secretariat",
-    (Status.APPROVED, Status.PUBLISHED): "secretariat",
-    (Status.PUBLISHED, Status.APPROVED): "secretariat",  # withdraw from the public pages
-}
-COMMENT_REQUIRED = {Status.RETURNED}
-# Whom to mail after a move into a status: the lead department(s) or the secretariat.
-NOTIFY: Mapping[str, str] = {
-    Status.SUBMITTED: "secretariat",
-    Status.RETURNED: "department",
-    Status.APPROVED: "department",
-    Status.PUBLISHED: "department",
-}
-
-
-def allowed_moves(report: ProgressReport, by: str) -> list[str]:
-    return [to for (from_, to), who in TRANSITIONS.items() if from_ == report.status and who == by]
 
 
 @transaction.atomic
@@ -86,21 +55,22 @@ def start_report(measure: Measure, fiscal_year: int, by: Any) -> ProgressReport:
         raise ProgressError(_("The secretariat has not asked for reports on this fiscal year."))
     report, created = ProgressReport.objects.get_or_create(measure=measure, fiscal_year=fiscal_year)
     if created:
-        ReportEvent.objects.create(report=report, to_status=Status.DRAFT, actor=by)
+        StatusChange.record(report, "", Status.DRAFT, "", by)
     return report
 
 
-def missing_for_submission(report: ProgressReport) -> list[Gap]:
-    """What the secretariat needs before it can review: one message per empty field."""
+def missing_for_submission(report: ProgressReport) -> list[Problem]:
+    """What the secretariat needs before it can review: one message per empty field (each
+    :class:`Problem` names its form field)."""
     gaps = []
     if not report.progress:
-        gaps.append(Gap("progress", _("Choose the progress of the measure.")))
+        gaps.append(Problem(_("Choose the progress of the measure."), "progress"))
     if not report.grade:
-        gaps.append(Gap("grade", _("Choose the self-assessment.")))
+        gaps.append(Problem(_("Choose the self-assessment."), "grade"))
     if not report.achievements.strip():
-        gaps.append(Gap("achievements", _("Write what was done this year.")))
+        gaps.append(Problem(_("Write what was done this year."), "achievements"))
     if not report.next_steps.strip():
-        gaps.append(Gap("next_steps", _("Write what is planned for the next fiscal year.")))
+        gaps.append(Problem(_("Write what is planned for the next fiscal year."), "next_steps"))
     return gaps
 
 
@@ -132,87 +102,27 @@ def save_report(
     return locked
 
 
-@transaction.atomic
-def transition(
-    report: ProgressReport, to: str, actor: Any, *, by: str, comment: str = ""
-) -> ProgressReport:
-    """Move ``report`` to ``to`` as ``by`` ("department" or "secretariat").
-
-    Raises :class:`ProgressError` for a move not in :data:`TRANSITIONS`, and
-    :class:`ReportIncomplete` when a report is submitted with required fields empty.
-    """
-    locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    from_status = locked.status
-    if TRANSITIONS.get((from_status, to)) != by:
-        raise ProgressError(
-            _("A report that is “%(from)s” cannot become “%(to)s”.")
-            % {"from": Status(from_status).label, "to": Status(to).label}
-        )
-    comment = comment.strip()
-    if to in COMMENT_REQUIRED and not comment:
-        raise ProgressError(_("Write why the report is returned; the department will read it."))
-    if to == Status.SUBMITTED:
-        gaps = missing_for_submission(locked)
-        if gaps:
-            raise ReportIncomplete(gaps)
-    now = timezone.now()
-    locked.status = to
-    if to == Status.SUBMITTED:
-        locked.submitted_by, locked.submitted_at = actor, now
-    elif to == Status.RETURNED:
-        locked.return_comment = comment
-        locked.approved_by, locked.approved_at = None, None
-    elif to == Status.APPROVED and from_status == Status.SUBMITTED:
-        locked.approved_by, locked.approved_at = actor, now
-        locked.return_comment = ""
-    elif to == Status.PUBLISHED:
-        locked.published_at = now
-    elif to == Status.APPROVED:  # withdrawn from the public pages
-        locked.published_at = None
-    locked.save()
-    ReportEvent.objects.create(
-        report=locked, from_status=from_status, to_status=to, actor=actor, comment=comment
-    )
-    if to in NOTIFY:
-        from .tasks import mail_report_moved
-
-        mail_report_moved.delay_on_commit(locked.pk, to)  # type: ignore[attr-defined]
-    return locked
-
-
-def publish_approved(round_: ReportingRound, actor: Any) -> int:
-    """Publish every approved report of the round (each one through :func:`transition`)."""
+def publish_approved(round_: ReportingRound, actor: User) -> int:
+    """Publish every approved report of the round, each one a move of its own."""
     approved = ProgressReport.objects.filter(
         measure__plan_id=round_.plan_id, fiscal_year=round_.fiscal_year, status=Status.APPROVED
     ).order_by("pk")
     published = 0
     for report in approved:
-        transition(report, Status.PUBLISHED, actor, by="secretariat")
+        transition(report, Status.PUBLISHED, actor)
         published += 1
     return published
 
 
-def department_staff_emails(departments: Iterable[Department]) -> list[str]:
-    """Active city staff of the departments, for mail about their measures."""
-    return sorted(
-        set(
-            User.objects.filter(
-                is_active=True,
-                roles__role=Role.CITY_STAFF,
-                roles__department__in=list(departments),
-            ).values_list("email", flat=True)
-        )
-    )
+def department_staff(departments: Iterable[Department]) -> QuerySet[User]:
+    """Active city staff of the departments, told about their measures."""
+    return User.objects.filter(
+        is_active=True, roles__role=Role.CITY_STAFF, roles__department__in=list(departments)
+    ).distinct()
 
 
-def secretariat_emails() -> list[str]:
-    return sorted(
-        set(
-            User.objects.filter(is_active=True, roles__role=Role.SECRETARIAT).values_list(
-                "email", flat=True
-            )
-        )
-    )
+def secretariat() -> QuerySet[User]:
+    return User.objects.filter(is_active=True, roles__role=Role.SECRETARIAT).distinct()
 
 
 def reminders_due(today: datetime.date | None = None) -> list[tuple[ReportingRound, int]]:
@@ -262,3 +172,48 @@ def claim_reminder(round_: ReportingRound, department: Department, days_before: 
     except IntegrityError:
         return False
     return True
+
+
+def send_progress_reminders(today: datetime.date | None = None) -> int:
+    """Remind departments with unsubmitted reports as a round's deadline nears.
+
+    Each reminder is claimed before it is sent, so a second run the same day sends nothing.
+    Returns how many departments were reminded.
+    """
+    today = today or timezone.localdate()
+    reminded = 0
+    with acting_as(None):
+        for round_, days_before in reminders_due(today):
+            for department, measures in departments_behind(round_).items():
+                with transaction.atomic():
+                    if not claim_reminder(round_, department, days_before):
+                        continue
+                    _remind(round_, department, measures, today)
+                reminded += 1
+    return reminded
+
+
+def _remind(
+    round_: ReportingRound, department: Department, measures: list[Measure], today: datetime.date
+) -> None:
+    url = reverse("measures:my_progress_reports")
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _("Progress reports of “%(plan)s” for FY%(year)s are due on %(date)s.") % {
+            "plan": round_.plan,
+            "year": round_.fiscal_year,
+            "date": date_format(round_.deadline, "DATE_FORMAT"),
+        }
+    notify(
+        department_staff([department]),
+        round_,
+        message,
+        url=url,
+        mail="measures/email/reminder",
+        context={
+            "round": round_,
+            "department": department,
+            "measures": measures,
+            "days_left": (round_.deadline - today).days,
+            "reports_url": url,
+        },
+    )

@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 
-from .models import Option, Question, Survey, SurveyStatusChange, WordingFix
+from kamakura_portal.admin import StatusChangeInline
+
+from .models import Option, Question, Survey, WordingFix
 
 
 class QuestionInline(admin.TabularInline):
@@ -16,7 +18,7 @@ class QuestionInline(admin.TabularInline):
 class SurveyAdmin(admin.ModelAdmin):
     list_display = ("title", "fiscal_year", "audience", "status", "opens_on", "closes_on")
     list_filter = ("status", "audience", "fiscal_year")
-    inlines = [QuestionInline]
+    inlines = [QuestionInline, StatusChangeInline]
 
 
 class OptionInline(admin.TabularInline):
@@ -35,8 +37,3 @@ class QuestionAdmin(admin.ModelAdmin):
 @admin.register(WordingFix)
 class WordingFixAdmin(admin.ModelAdmin):
     list_display = ("question", "actor", "created_at")
-
-
-@admin.register(SurveyStatusChange)
-class SurveyStatusChangeAdmin(admin.ModelAdmin):
-    list_display = ("survey", "from_status", "to_status", "actor", "created_at")

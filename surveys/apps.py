@@ -9,13 +9,13 @@ class SurveysConfig(AppConfig):
     def ready(self) -> None:
         from kamakura_portal.audit import audit
 
-        from .models import Option, Question, Survey, SurveyStatusChange, WordingFix
+        from . import workflow  # noqa: F401  (declares the survey's status machine)
+        from .models import Option, Question, Survey, WordingFix
 
-        audit(Survey, exclude_fields=("invited_at", "reminded_on"))
+        audit(Survey, exclude_fields=("invited_at", "reminded_on", "status_changes"))
         audit(Question)
         audit(Option)
         audit(WordingFix)
-        audit(SurveyStatusChange)
         # Responses and answers are deliberately not in the audit trail: staff read it, and
         # an anonymous survey must not reveal there which group or person gave which answer.
         # A response records its own version, last saver (shown only to its co-respondents)

@@ -26,6 +26,7 @@ from django.utils import timezone
 from accounts.models import Department
 from groups.models import CitizenGroup
 from kamakura_portal.dates import fiscal_year
+from kamakura_portal.workflow import record_arrival
 
 from . import services
 from .models import Answer, AnswerChoice, Response, Survey
@@ -188,11 +189,19 @@ def _answer(slug: str) -> int:
     AnswerChoice.objects.bulk_create(
         AnswerChoice(answer=answers[slot], option_id=option_id) for slot, option_id in picks
     )
-    services.transition(survey, Survey.Status.PUBLISHED, None, by="secretariat")
+    _arrive(survey, Survey.Status.PUBLISHED)
     return len(responses)
 
 
+def _arrive(survey: Survey, status: str) -> None:
+    """Demo surveys arrive in their status like imported history: nobody is invited."""
+    Survey.objects.filter(pk=survey.pk).update(status=status, invited_at=timezone.now())
+    survey.refresh_from_db()
+    record_arrival([survey], DEMO_REASON)
+
+
 OPEN_DEMO_TITLE = "市民活動団体アンケート（デモ・回答受付中）"
+DEMO_REASON = "（デモデータ）"
 
 
 def _open_demo_survey() -> None:
@@ -214,8 +223,7 @@ def _open_demo_survey() -> None:
             "closes_on": today + datetime.timedelta(days=30),
         },
     )
-    Survey.objects.filter(pk=copy.pk).update(invited_at=timezone.now())
-    services.transition(copy, Survey.Status.OPEN, None)
+    _arrive(copy, Survey.Status.OPEN)
 
 
 def load_demo_survey_answers() -> int:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from kamakura_portal.models import StatusChangeRecord
 
 
 class Survey(models.Model):
@@ -64,6 +63,7 @@ class Survey(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     invited_at = models.DateTimeField(_("invitations sent at"), null=True, blank=True)
     reminded_on = models.DateField(_("reminder sent on"), null=True, blank=True)
+    status_changes = GenericRelation("kamakura_portal.StatusChange")
 
     class Meta:
         verbose_name = _("survey")
@@ -87,25 +87,6 @@ class Survey(models.Model):
         """Open, and the closing date has not passed (the last day still counts)."""
         today = today or timezone.localdate()
         return self.status == self.Status.OPEN and self.opens_on <= today <= self.closes_on
-
-
-class SurveyStatusChange(StatusChangeRecord):
-    """One move of a survey's status: who, when, from what, to what, and why."""
-
-    survey = models.ForeignKey(
-        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="status_changes"
-    )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=Survey.Status.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=Survey.Status.choices)
-
-    class Meta(StatusChangeRecord.Meta):
-        verbose_name = _("survey status change")
-        verbose_name_plural = _("survey status changes")
-
-    def __str__(self) -> str:
-        return f"{self.survey}: {self.from_status} → {self.to_status}"
 
 
 class Question(models.Model):

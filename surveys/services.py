@@ -1,8 +1,7 @@
-"""Writes to surveys: the status workflow, the builder and copying a past survey.
+"""Writes to surveys: closing on the closing date, the builder and copying a past survey.
 
-Status moves go through :func:`transition` only: it checks the move against
-:data:`TRANSITIONS`, records it (:class:`SurveyStatusChange` and the audit trail) and, when a
-survey opens, mails the invitations after commit. Answering lives in :mod:`surveys.answering`.
+Status moves go through :func:`kamakura_portal.workflow.transition` with the table of
+:mod:`surveys.workflow`. Answering lives in :mod:`surveys.answering`.
 """
 
 from __future__ import annotations
@@ -16,29 +15,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Answer, Option, Question, Survey, SurveyStatusChange, WordingFix
+from kamakura_portal.errors import PortalError
+from kamakura_portal.workflow import SYSTEM, transition
+
+from .models import Answer, Option, Question, Survey, WordingFix
 
 Status = Survey.Status
 
 
-class SurveyError(Exception):
+class SurveyError(PortalError):
     """A survey rule was broken; the message is shown to the user as it is."""
-
-
-# (from, to) → who may make the move: "staff" (centre and secretariat), "secretariat", "system".
-TRANSITIONS: Mapping[tuple[str, str], frozenset[str]] = {
-    (Status.DRAFT, Status.OPEN): frozenset({"staff"}),
-    (Status.OPEN, Status.CLOSED): frozenset({"staff", "system"}),
-    (Status.CLOSED, Status.OPEN): frozenset({"staff"}),
-    (Status.CLOSED, Status.PUBLISHED): frozenset({"secretariat"}),
-    (Status.PUBLISHED, Status.CLOSED): frozenset({"secretariat"}),
-}
-# Moves that must say why (kept in the history staff read).
-REASON_REQUIRED = {(Status.CLOSED, Status.OPEN), (Status.PUBLISHED, Status.CLOSED)}
-
-
-def allowed_moves(survey: Survey, by: str) -> list[str]:
-    return [to for (from_, to), who in TRANSITIONS.items() if from_ == survey.status and by in who]
 
 
 def problems_before_opening(survey: Survey, today: datetime.date | None = None) -> list[str]:
@@ -59,48 +45,6 @@ def problems_before_opening(survey: Survey, today: datetime.date | None = None) 
     return problems
 
 
-@transaction.atomic
-def transition(
-    survey: Survey,
-    to: str,
-    actor: Any,
-    *,
-    by: str = "staff",
-    reason: str = "",
-    today: datetime.date | None = None,
-) -> Survey:
-    """Move ``survey`` to ``to`` as ``by``; raises :class:`SurveyError` on an illegal move."""
-    locked = Survey.objects.select_for_update().get(pk=survey.pk)
-    from_status = locked.status
-    if by not in TRANSITIONS.get((from_status, to), frozenset()):
-        raise SurveyError(
-            _("A survey that is “%(from)s” cannot become “%(to)s”.")
-            % {"from": Status(from_status).label, "to": Status(to).label}
-        )
-    reason = reason.strip()
-    if (from_status, to) in REASON_REQUIRED and not reason:
-        raise SurveyError(_("Write the reason; it is kept in the survey's history."))
-    if to == Status.OPEN:
-        problems = problems_before_opening(locked, today)
-        if problems:
-            raise SurveyError(" ".join(problems))
-    locked.status = to
-    locked.save(update_fields=["status"])
-    SurveyStatusChange.objects.create(
-        survey=locked,
-        from_status=from_status,
-        to_status=to,
-        reason=reason,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    if to == Status.OPEN and locked.invited_at is None:
-        from .tasks import send_invitations
-
-        send_invitations.delay_on_commit(locked.pk)  # type: ignore[attr-defined]
-    survey.refresh_from_db()
-    return survey
-
-
 def close_expired_surveys(today: datetime.date | None = None) -> int:
     """Open surveys whose closing date has passed are closed (daily, by the system)."""
     today = today or timezone.localdate()
@@ -109,7 +53,7 @@ def close_expired_surveys(today: datetime.date | None = None) -> int:
         Survey.objects.filter(status=Status.OPEN, closes_on__lt=today).values_list("pk", flat=True)
     ):
         try:
-            transition(Survey(pk=pk), Status.CLOSED, None, by="system")
+            transition(Survey(pk=pk), Status.CLOSED, SYSTEM)
         except SurveyError:
             continue  # closed by staff meanwhile
         count += 1

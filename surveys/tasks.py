@@ -7,12 +7,6 @@ from celery import shared_task
 from . import distribution, services
 
 
-@shared_task(name="surveys.send_invitations")
-def send_invitations(survey_id: int) -> int:
-    """Mail the invitation of a survey that has just opened (once)."""
-    return distribution.send_invitations(survey_id)
-
-
 @shared_task(name="surveys.run_daily_cycle")
 def run_daily_cycle() -> dict[str, int]:
     """Daily: close surveys past their closing date, then remind those who have not answered."""

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.signals import setting_changed
 from django.test import Client
 
@@ -112,6 +114,15 @@ def _tasks_run_in_process() -> Any:
     yield
     app.conf.task_always_eager = False
     app.conf.task_eager_propagates = False
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries: Any) -> Any:
+    """pytest-django's pin, measured as a running process serves: with the content types
+    cached (a web process caches them at its first request; a transactional test's flush
+    empties the cache, and the shared records look their kind up in it)."""
+    ContentType.objects.get_for_models(*apps.get_models())
+    return django_assert_num_queries
 
 
 @pytest.fixture

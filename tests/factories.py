@@ -11,6 +11,8 @@ from typing import Any, cast
 
 import factory
 from allauth.account.models import EmailAddress
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 
 from accounts.models import Department, User
 from accounts.services import assign_role
@@ -22,6 +24,7 @@ from groups.models import (
     GroupMembership,
     OrganizationType,
 )
+from kamakura_portal.models import Notification
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -141,3 +144,17 @@ class DistrictFactory(factory.django.DjangoModelFactory[District]):
 
     code = factory.Sequence(lambda n: f"district-{n}")
     name = factory.Sequence(lambda n: f"地域{n}")
+
+
+def make_notice(
+    recipient: User, about: Model, message: str = "お知らせ", *, url: str = "/", **fields: Any
+) -> Notification:
+    """An inbox entry of ``recipient`` about ``about`` (any object)."""
+    return Notification.objects.create(
+        recipient=recipient,
+        content_type=ContentType.objects.get_for_model(about),
+        object_id=about.pk,
+        message=message,
+        url=url,
+        **fields,
+    )

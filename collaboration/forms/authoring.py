@@ -1,5 +1,5 @@
 """The forms of a proposal's sections. They never write: the view passes their cleaned data
-to :mod:`collaboration.services`, which withdraws confirmations where needed."""
+to :mod:`collaboration.services.proposals`, which withdraws confirmations where needed."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
+from accounts.rules import is_secretariat
 from groups.models import CitizenGroup
 from kamakura_portal.dates import fiscal_year
 
@@ -49,7 +50,7 @@ class StartProposalForm(forms.Form):
             choices += [(f"group:{g.pk}", f"{g.name}（{_('group proposal')}）") for g in groups]
         if user.has_perm("collaboration.start_city_proposal"):
             departments = Department.objects.filter(is_active=True, kind="section")
-            if not user.has_role("secretariat"):
+            if not is_secretariat(user):
                 departments = departments.filter(pk__in=user.department_ids)
             choices += [
                 (f"department:{d.pk}", f"{d.name}（{_('city proposal')}）") for d in departments

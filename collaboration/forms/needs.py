@@ -8,14 +8,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
+from accounts.rules import is_secretariat
 from groups.models import ActivityField, District
+from kamakura_portal.workflow import allowed_moves
 
 from ..models import DepartmentNeed
 from .base import ChangesForm
 
 
 class NeedForm(ChangesForm):
-    """A need's fields; ``changes()`` gives what :func:`collaboration.needs.save_need` saves."""
+    """A need's fields; ``changes()`` gives what
+    :func:`collaboration.services.needs.save_need` saves."""
 
     many_fields = ("activity_fields", "districts")
 
@@ -51,7 +54,7 @@ class NeedForm(ChangesForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
         departments = Department.objects.filter(is_active=True, kind="section")
-        if not user.has_role("secretariat"):
+        if not is_secretariat(user):
             departments = departments.filter(pk__in=user.department_ids)
         department = cast(forms.ModelChoiceField, self.fields["department"])
         department.queryset = departments
@@ -77,4 +80,13 @@ class NeedForm(ChangesForm):
 
 
 class NeedStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=DepartmentNeed.Status.choices)
+    """The statuses the user may move the need to from where it stands."""
+
+    status = forms.ChoiceField(label=_("New status"))
+
+    def __init__(self, *args: Any, need: DepartmentNeed, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
+            (move.target, DepartmentNeed.Status(move.target).label)
+            for move in allowed_moves(need, user)
+        ]

@@ -1,14 +1,14 @@
-"""Models of the collaboration app: programmes, proposals, their workflow, discussion,
-review, agreement and evaluation."""
+"""Models of the collaboration app: programmes, department needs, proposals with their
+confirmations, discussion, review, agreement and evaluation."""
 
 from .agreement import AgreementVersion
+from .confirmations import Confirmation
 from .discussion import DiscussionEntry
 from .evaluation import CommitteeEvaluation, Grade, MutualReview, SelfEvaluation, Stage
 from .needs import DepartmentNeed
 from .programs import Program
 from .proposals import CostLine, Goal, Milestone, Proposal, RoleItem, Side
 from .review import Criterion, PanelMember, ReviewPanel, Score
-from .workflow import Confirmation, Notification, StatusChange
 
 __all__ = [
     "AgreementVersion",
@@ -22,7 +22,6 @@ __all__ = [
     "Grade",
     "Milestone",
     "MutualReview",
-    "Notification",
     "PanelMember",
     "Program",
     "Proposal",
@@ -32,5 +31,4 @@ __all__ = [
     "SelfEvaluation",
     "Side",
     "Stage",
-    "StatusChange",
 ]

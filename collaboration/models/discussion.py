@@ -37,7 +37,6 @@ class DiscussionEntry(models.Model):
     )
     attachment_name = models.CharField(_("file name"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
-    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("discussion entry")

@@ -2,20 +2,24 @@
 
 Coordinators match open needs with groups; a proposal may answer one (``Proposal.related_need``).
 A need is public (listed for everyone) or staff-only (read by the city and the centre only).
+Its text is searchable like the groups' (:mod:`collaboration.search`), so the two can be compared.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kamakura_portal.models import ordered_or_open
+from kamakura_portal.search import Searchable
 
 
-class DepartmentNeed(models.Model):
+class DepartmentNeed(Searchable):
     class Status(models.TextChoices):
         OPEN = "open", pgettext_lazy("department need", "Open")
         MATCHED = "matched", pgettext_lazy("department need", "Matched")
@@ -58,12 +62,16 @@ class DepartmentNeed(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    status_changes = GenericRelation("kamakura_portal.StatusChange")
 
     class Meta:
         verbose_name = _("department need")
         verbose_name_plural = _("department needs")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-created_at"], name="need_status_created")]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="need_status_created"),
+            GinIndex(fields=["search_vector"], name="need_search_vector"),
+        ]
         constraints = [
             ordered_or_open("starts_on", "ends_on", "need_period_in_order"),
             ordered_or_open("budget_min", "budget_max", "need_budget_in_order"),

@@ -2,7 +2,7 @@
 
 Each programme has its fiscal-year window, its amounts and its eligibility rules as fields,
 so another municipality (or next year's budget) changes rows, not code. The rules are
-checked by :func:`collaboration.eligibility.eligibility_problems` when a proposal is
+checked by :func:`collaboration.domain.eligibility.eligibility_problems` when a proposal is
 submitted.
 """
 

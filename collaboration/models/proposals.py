@@ -2,12 +2,14 @@
 
 The sections follow つながる鎌倉条例 Article 9: (1) 対等・相互理解, (2) 自主・自立 (the role
 table), (3) 目的共有 (purpose, goals, milestones) and (4) 検証・見直し (the evaluation
-plan). Status moves only through :func:`collaboration.workflow.transition`.
+plan). Status moves only through :func:`kamakura_portal.workflow.transition`
+(the table is :mod:`collaboration.workflow.proposals`).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -153,6 +155,7 @@ class Proposal(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    status_changes = GenericRelation("kamakura_portal.StatusChange")
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
     class Meta:

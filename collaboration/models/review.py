@@ -1,7 +1,7 @@
 """The review (審査): a panel per proposal, each reviewer's scores per criterion, a pass mark.
 
 A reviewer who manages a group of the proposal, or works in one of its departments, cannot
-sit on its panel (conflict of interest); :mod:`collaboration.review` enforces it.
+sit on its panel (conflict of interest); :mod:`collaboration.services.review` enforces it.
 """
 
 from __future__ import annotations

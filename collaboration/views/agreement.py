@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from .. import agreement
+from ..domain.parties import sides_of
+from ..errors import ProposalError
 from ..forms.agreement import AgreementForm
 from ..models import AgreementVersion
-from ..parties import sides_of
-from ..workflow import ProposalError
+from ..services import agreement
 from .base import ProposalPageMixin
 
 

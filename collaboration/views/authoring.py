@@ -18,7 +18,8 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
 
-from .. import services
+from ..domain.sections import SECTIONS, section
+from ..errors import ProposalError
 from ..forms.authoring import (
     BudgetForm,
     EvaluationForm,
@@ -28,8 +29,7 @@ from ..forms.authoring import (
     StartProposalForm,
 )
 from ..forms.rows import TABLES, row_formset
-from ..sections import SECTIONS, section
-from ..workflow import ProposalError
+from ..services import proposals as services
 from .base import ProposalPageMixin
 
 # Each section: its form of the proposal's own fields, and its tables.

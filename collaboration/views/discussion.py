@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from ..discussion import add_entry, entries_for
+from ..errors import ProposalError
 from ..forms.discussion import EntryForm
 from ..models import DiscussionEntry
-from ..workflow import ProposalError
+from ..services.discussion import add_entry, entries_for
 from .base import ProposalPageMixin
 
 

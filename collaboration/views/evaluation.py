@@ -13,7 +13,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from .. import evaluation
+from ..domain.parties import sides_of
+from ..errors import ProposalError
 from ..forms.evaluation import (
     CommitteeEvaluationForm,
     MilestoneProgressForm,
@@ -22,9 +23,8 @@ from ..forms.evaluation import (
     SelfEvaluationForm,
 )
 from ..models import CommitteeEvaluation, Milestone, MutualReview, SelfEvaluation, Stage
-from ..parties import sides_of
-from ..services import save_implementation
-from ..workflow import ProposalError
+from ..services import evaluation
+from ..services.proposals import save_implementation
 from .base import ProposalPageMixin
 
 MilestoneFormSet = modelformset_factory(Milestone, form=MilestoneProgressForm, extra=0)

@@ -7,16 +7,16 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
+from kamakura_portal.inbox import mark_all_read
 
 from .. import queries
 from ..filters import ProjectFilter
-from ..models import CommitteeEvaluation, Notification
+from ..models import CommitteeEvaluation
 from .base import ProposalPageMixin
 
 
@@ -37,9 +37,7 @@ class MarkInboxReadView(PortalPermissionRequiredMixin, View):
     permission_required = "collaboration.view_my_proposals"
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        Notification.objects.filter(recipient_id=request.user.pk, read_at__isnull=True).update(
-            read_at=timezone.now()
-        )
+        mark_all_read(request.user)
         messages.success(request, _("All notifications are marked as read."))
         return redirect("collaboration:mine")
 

@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 
 from .. import queries
+from ..errors import NeedError
 from ..filters import NeedFilter, StaffNeedFilter
 from ..forms.needs import NeedForm, NeedStatusForm
 from ..models import DepartmentNeed
-from ..needs import NeedError, save_need, set_need_status
+from ..services.needs import save_need, set_need_status
 
 
 class NeedListView(ListView):
@@ -86,7 +87,7 @@ class NeedView(NeedPageMixin, TemplateView):
         return super().get_context_data(
             need=self.need,
             can_edit=user.has_perm("collaboration.edit_need", self.need),
-            status_form=NeedStatusForm(initial={"status": self.need.status}) if manages else None,
+            status_form=NeedStatusForm(need=self.need, user=user) if manages else None,
             proposals=queries.proposals_answering(self.need, user) if manages else None,
             can_propose=self.need.status != DepartmentNeed.Status.CLOSED
             and (
@@ -142,12 +143,12 @@ class NeedStatusView(NeedPageMixin, View):
     permission_required = "collaboration.set_need_status"
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        form = NeedStatusForm(request.POST)
+        form = NeedStatusForm(request.POST, need=self.need, user=request.user)
         if not form.is_valid():
             messages.error(request, _("Choose one of the statuses offered."))
         else:
             try:
-                set_need_status(self.need, request.user, form.cleaned_data["status"])
+                set_need_status(self.need, acting_user(request), form.cleaned_data["status"])
             except NeedError as error:
                 messages.error(request, str(error))
             else:

@@ -12,13 +12,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from kamakura_portal.workflow import allowed_moves, history_of, transition
+
 from .. import queries
-from ..eligibility import eligibility_problems
+from ..domain.eligibility import eligibility_problems
+from ..domain.parties import sides_of
+from ..domain.sections import SECTIONS, missing_for_submission
+from ..errors import ProposalError
 from ..models import Proposal
-from ..parties import sides_of
-from ..sections import SECTIONS, missing_for_submission
-from ..services import confirm_sections
-from ..workflow import REASON_REQUIRED, ProposalError, ProposalIncomplete, allowed_moves, transition
+from ..services.proposals import confirm_sections
 from .base import ProposalPageMixin
 
 Status = Proposal.Status
@@ -42,7 +44,7 @@ class ProposalView(ProposalPageMixin, TemplateView):
             proposal=proposal,
             related_need=need if need and user.has_perm("collaboration.view_need", need) else None,
             sections=SECTIONS,
-            moves=[(Status(to), to in REASON_REQUIRED) for to in moves],
+            moves=[(Status(move.target), move.reason_required) for move in moves],
             problems=problems,
             confirmations=confirmations,
             last_withdrawal=None
@@ -59,7 +61,7 @@ class ProposalView(ProposalPageMixin, TemplateView):
                 and user.has_perm("collaboration.confirm_sections", proposal)
             ],
             can_edit=user.has_perm("collaboration.edit_proposal", proposal),
-            status_changes=proposal.status_changes.select_related("actor"),
+            status_changes=history_of(proposal),
             links=self.links(proposal),
             outcomes=Proposal.Outcome.choices,
             **kwargs,
@@ -128,12 +130,14 @@ class MoveView(ProposalPageMixin, View):
                 reason=request.POST.get("reason", ""),
                 outcome=request.POST.get("outcome", ""),
             )
-        except ProposalIncomplete as refused:
-            messages.error(request, _("The proposal cannot move on yet:"))
-            for problem in refused.problems:
-                messages.error(request, problem)
         except ProposalError as refused:
-            messages.error(request, str(refused))
+            # Gaps to fill are listed one by one, each linked to its section on the page.
+            if any(problem.section for problem in refused.problems):
+                messages.error(request, _("The proposal cannot move on yet:"))
+                for problem in refused.problems:
+                    messages.error(request, problem)
+            else:
+                messages.error(request, str(refused))
         else:
             messages.success(
                 request,

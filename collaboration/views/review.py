@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import review
+from ..errors import ProposalError
 from ..forms.review import AssignReviewerForm, PassMarkForm, ScoreForm
 from ..models import Criterion, PanelMember, ReviewPanel, Score
-from ..workflow import ProposalError
+from ..services import review
 from .base import ProposalPageMixin
 
 

@@ -11,7 +11,7 @@ from kamakura_portal import import_views
 from kamakura_portal.import_files import Table
 
 from ..forms.transfer import ImportUploadForm
-from ..imports import COLUMNS, ImportPlan, commit_import, plan_import
+from ..services.imports import COLUMNS, ImportPlan, commit_import, plan_import
 
 SESSION_KEY = "collaboration_import"
 UPLOAD_DIR = "private/proposal-imports"

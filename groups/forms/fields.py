@@ -11,7 +11,12 @@ from typing import Any
 
 from django import forms
 
-from ..japanese import normalize_kana, normalize_phone, normalize_postal_code, validate_kana
+from kamakura_portal.japanese import (
+    normalize_kana,
+    normalize_phone,
+    normalize_postal_code,
+    validate_kana,
+)
 
 
 class KanaField(forms.CharField):

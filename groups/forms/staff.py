@@ -11,8 +11,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.workflow import allowed_moves
+
 from ..models import CitizenGroup
-from ..services import REASON_REQUIRED, allowed_moves
+from ..workflow import REVIEW, STAFF
 
 Status = CitizenGroup.Status
 
@@ -70,17 +72,21 @@ class StatusForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, group: CitizenGroup, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, group: CitizenGroup, user: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "status_%s")
         super().__init__(*args, **kwargs)
+        # The staff's moves only: a staff member who also manages the group renews it on
+        # the managers' page.
+        moves = [m for m in allowed_moves(group, user) if m.permission in (REVIEW, STAFF)]
+        self.needs_reason = {move.target for move in moves if move.reason_required}
         self.fields["to"].choices = [  # type: ignore[attr-defined]
-            (to, MOVE_LABELS.get(Status(to), Status(to).label))
-            for to in allowed_moves(group, "staff")
+            (move.target, MOVE_LABELS.get(Status(move.target), Status(move.target).label))
+            for move in moves
         ]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("to") in REASON_REQUIRED and not cleaned.get("reason", "").strip():
+        if cleaned.get("to") in self.needs_reason and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Write the reason; the group's managers will read it."))
         return cleaned
 

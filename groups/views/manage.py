@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 from accounts.models import User
 from kamakura_portal.dates import fiscal_year, fiscal_year_label
 
@@ -183,7 +183,7 @@ class RenewView(GroupPageMixin, TemplateView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            group = services.renew_registration(self.group, request.user)
+            group = services.renew_registration(self.group, acting_user(request))
         except services.RegistryError as error:
             messages.error(request, str(error))
             return redirect("groups:manage", self.group.pk)

@@ -20,13 +20,14 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
+from kamakura_portal.errors import Problem
+from kamakura_portal.japanese import address_for_postal_code, suggest_kana, validate_kana
 from kamakura_portal.templatetags.portal_forms import describedby
 
 from .. import services
 from ..forms.contacts import ContactForm
 from ..forms.profile import ConsentForm, StartRegistrationForm
-from ..japanese import address_for_postal_code, suggest_kana, validate_kana
 from ..models import Contact
 from .sections import CONFIRM, GroupPageMixin, section_forms, sections_for
 
@@ -43,7 +44,7 @@ class StartRegistrationView(PortalPermissionRequiredMixin, FormView):
         suggested = ""
         if not kana:
             kana = suggested = reading_for(name)
-        group = services.start_registration(self.request.user, name=name, name_kana=kana)
+        group = services.start_registration(acting_user(self.request), name=name, name_kana=kana)
         if suggested:
             messages.warning(
                 self.request,
@@ -167,10 +168,11 @@ class SubmitRegistrationView(GroupPageMixin, TemplateView):
             with transaction.atomic():  # the consent is kept only with a successful submission
                 if group.agreed_to_rules_at is None:
                     services.update_profile(group, {"agreed_to_rules_at": timezone.now()})
-                services.submit_registration(group, request.user)
-        except services.RegistrationIncomplete as incomplete:
+                services.submit_registration(group, acting_user(request))
+        except services.RegistryError as refused:
             group.refresh_from_db()
-            context = self.confirm_context(problems=incomplete.problems, send_failed=True)
+            problems = refused.problems or [Problem(str(refused))]
+            context = self.confirm_context(problems=problems, send_failed=True)
             return self.render_to_response(context)
         messages.success(
             request,

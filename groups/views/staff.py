@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
+from kamakura_portal.workflow import transition
 
 from ..filters import StaffRegistryFilter
 from ..forms.staff import APPROVE, NoteForm, ReviewForm, StatusForm
@@ -38,7 +39,6 @@ from ..services import (
     add_staff_note,
     approve_registration,
     return_registration,
-    transition,
 )
 
 Status = CitizenGroup.Status
@@ -124,7 +124,9 @@ class StaffGroupView(StaffPermissionMixin, TemplateView):
         if group.status == Status.SUBMITTED:
             context.setdefault("review_form", ReviewForm())
         else:
-            status_form = context.setdefault("status_form", StatusForm(group=group))
+            status_form = context.setdefault(
+                "status_form", StatusForm(group=group, user=self.request.user)
+            )
             context["can_move"] = bool(status_form.fields["to"].choices)
         context.setdefault("note_form", NoteForm())
         return context
@@ -166,10 +168,10 @@ class ReviewView(_GroupActionView):
         if group.status != Status.SUBMITTED:
             raise RegistryError(_("This registration is not awaiting review any more."))
         if data["decision"] == APPROVE:
-            approve_registration(group, self.request.user)
+            approve_registration(group, acting_user(self.request))
             message = _("“%(name)s” is registered and now in the public directory.")
         else:
-            return_registration(group, self.request.user, data["reason"])
+            return_registration(group, acting_user(self.request), data["reason"])
             message = _("“%(name)s” was returned; its managers are mailed the reason.")
         messages.success(self.request, message % {"name": group.name})
         return redirect("groups:queue")
@@ -180,10 +182,10 @@ class ChangeStatusView(_GroupActionView):
     form_name = "status_form"
 
     def get_form(self, group: CitizenGroup) -> forms.Form:
-        return StatusForm(self.request.POST, group=group)
+        return StatusForm(self.request.POST, group=group, user=self.request.user)
 
     def act(self, group: CitizenGroup, data: dict[str, Any]) -> HttpResponseRedirect:
-        transition(group, data["to"], self.request.user, reason=data["reason"])
+        group = transition(group, data["to"], self.request.user, reason=data["reason"])
         messages.success(
             self.request,
             _("“%(name)s” is now “%(status)s”.")
@@ -200,6 +202,6 @@ class AddNoteView(_GroupActionView):
         return NoteForm(self.request.POST)
 
     def act(self, group: CitizenGroup, data: dict[str, Any]) -> HttpResponseRedirect:
-        add_staff_note(group, self.request.user, data["body"])
+        add_staff_note(group, acting_user(self.request), data["body"])
         messages.success(self.request, _("The note is saved."))
         return HttpResponseRedirect(reverse("groups:staff_detail", args=[group.pk]) + "#notes")

@@ -67,7 +67,7 @@ class ReportForm(forms.ModelForm):
         )
         gaps = missing_for_submission(draft)
         for gap in gaps:
-            self.add_error(gap.field, gap.message)
+            self.add_error(gap.section, str(gap))
         return bool(gaps)
 
 

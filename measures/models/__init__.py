@@ -11,7 +11,6 @@ from .progress import (
     EvidenceLink,
     IndicatorValue,
     ProgressReport,
-    ReportEvent,
     ReportingRound,
     ReportReminder,
 )
@@ -25,7 +24,6 @@ __all__ = [
     "PlanSection",
     "PlannedStep",
     "ProgressReport",
-    "ReportEvent",
     "ReportReminder",
     "ReportingRound",
     "Tier",

@@ -1,9 +1,10 @@
-"""The yearly progress of a measure: reports with their workflow events, reporting rounds
-and reminders, indicator values and evidence links."""
+"""The yearly progress of a measure: reports, reporting rounds and reminders, indicator
+values and evidence links. A report's status moves are in the shared record."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -74,6 +75,7 @@ class ProgressReport(models.Model):
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    status_changes = GenericRelation("kamakura_portal.StatusChange")
 
     class Meta:
         verbose_name = _("progress report")
@@ -99,39 +101,6 @@ class ProgressReport(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-
-class ReportEvent(models.Model):
-    """One move of a report's workflow: who, when, from and to which status, and why."""
-
-    report = models.ForeignKey(
-        ProgressReport,
-        verbose_name=_("progress report"),
-        on_delete=models.CASCADE,
-        related_name="events",
-    )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=ProgressReport.Status.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=ProgressReport.Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("report status change")
-        verbose_name_plural = _("report status changes")
-        ordering = ["report", "created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.report}: {self.from_status} → {self.to_status}"
 
 
 class ReportingRound(models.Model):

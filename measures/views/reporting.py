@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
+from kamakura_portal.workflow import history_of, transition
 
 from .. import services
 from ..forms.reporting import EvidenceFormSet, IndicatorFormSet, ReportForm, filled_rows
@@ -55,10 +56,10 @@ class StartReportView(PortalPermissionRequiredMixin, View):
             report = services.start_report(self.measure, kwargs["year"], request.user)
         except services.ProgressError as error:
             messages.error(request, str(error))
-            return redirect("measures:my_reports")
+            return redirect("measures:my_progress_reports")
         if not report.is_editable:
-            return redirect("measures:report", report.pk)
-        return redirect("measures:report_edit", report.pk)
+            return redirect("measures:progress_report", report.pk)
+        return redirect("measures:progress_report_edit", report.pk)
 
 
 class ReportMixin(PortalPermissionRequiredMixin):
@@ -91,7 +92,7 @@ class ReportView(ReportMixin, TemplateView):
             measure=report.measure,
             indicators=report.indicators.all(),
             links=report.evidence_links.all(),
-            events=report.events.select_related("actor"),
+            events=history_of(report, oldest_first=True),
             can_edit=user.has_perm("measures.edit_report", report),
             can_review=user.has_perm("measures.review_reports"),
         )
@@ -141,15 +142,15 @@ class EditReportView(ReportMixin, TemplateView):
             with transaction.atomic():
                 report = self.save(fields, indicators, links)
                 if submitting:
-                    services.transition(report, Status.SUBMITTED, request.user, by="department")
+                    transition(report, Status.SUBMITTED, request.user)
         except services.ProgressError as error:
             messages.error(request, str(error))
-            return redirect("measures:report", self.report.pk)
+            return redirect("measures:progress_report", self.report.pk)
         if submitting:
             messages.success(request, _("The report was submitted to the secretariat."))
-            return redirect("measures:report", report.pk)
+            return redirect("measures:progress_report", report.pk)
         messages.success(request, _("The draft was saved."))
-        return redirect("measures:report_edit", report.pk)
+        return redirect("measures:progress_report_edit", report.pk)
 
     def save(self, fields: dict[str, Any], indicators: Any, links: Any) -> ProgressReport:
         return services.save_report(

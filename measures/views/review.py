@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
+from kamakura_portal.workflow import allowed_moves, history_of, transition
 
 from .. import services
 from ..forms.review import ReturnForm, RoundForm
@@ -68,7 +69,7 @@ class OpenRoundView(ReviewListView):
             _("Reports on %(plan)s are due by %(deadline)s.")
             % {"plan": round_.plan, "deadline": date_format(round_.deadline)},
         )
-        return redirect(f"{reverse('measures:review')}?round={round_.pk}")
+        return redirect(f"{reverse('measures:review_progress_reports')}?round={round_.pk}")
 
 
 class PublishApprovedView(PortalPermissionRequiredMixin, View):
@@ -79,9 +80,9 @@ class PublishApprovedView(PortalPermissionRequiredMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         round_ = get_object_or_404(ReportingRound, pk=kwargs["pk"])
-        count = services.publish_approved(round_, request.user)
+        count = services.publish_approved(round_, acting_user(request))
         messages.success(request, _("%(count)d reports were published.") % {"count": count})
-        return redirect(f"{reverse('measures:review')}?round={round_.pk}")
+        return redirect(f"{reverse('measures:review_progress_reports')}?round={round_.pk}")
 
 
 class ReviewReportView(ReportMixin, TemplateView):
@@ -98,7 +99,7 @@ class ReviewReportView(ReportMixin, TemplateView):
 
     @cached_property
     def moves(self) -> list[str]:
-        return services.allowed_moves(self.report, "secretariat")
+        return [move.target for move in allowed_moves(self.report, self.request.user)]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -108,7 +109,7 @@ class ReviewReportView(ReportMixin, TemplateView):
             measure=report.measure,
             indicators=report.indicators.all(),
             links=report.evidence_links.all(),
-            events=report.events.select_related("actor"),
+            events=history_of(report, oldest_first=True),
             can_approve=Status.APPROVED in self.moves and report.status == Status.SUBMITTED,
             can_return=Status.RETURNED in self.moves,
             can_publish=Status.PUBLISHED in self.moves,
@@ -128,14 +129,14 @@ class ReviewReportView(ReportMixin, TemplateView):
             comment = form.cleaned_data["comment"]
         if to is None:
             messages.error(request, _("Choose what to do with the report."))
-            return redirect("measures:review_report", self.report.pk)
+            return redirect("measures:review_progress_report", self.report.pk)
         try:
-            services.transition(self.report, to, request.user, by="secretariat", comment=comment)
+            transition(self.report, to, request.user, reason=comment)
         except services.ProgressError as error:
             messages.error(request, str(error))
-            return redirect("measures:review_report", self.report.pk)
+            return redirect("measures:review_progress_report", self.report.pk)
         messages.success(request, DONE[action])
-        return redirect("measures:review_report", self.report.pk)
+        return redirect("measures:review_progress_report", self.report.pk)
 
 
 DONE = {

@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
 from kamakura_portal.dates import fiscal_year
+from kamakura_portal.workflow import allowed_moves, transition
 
 from .. import services
 from ..forms.builder import CopyForm, ReasonForm, SurveyForm
@@ -23,30 +25,26 @@ from .base import SurveyMixin
 
 Status = Survey.Status
 
-# How a move reads as a button, and which permission it needs.
-MOVES = {
-    Status.OPEN: (gettext_lazy("Open the survey and mail the invitations"), "surveys.run_survey"),
-    Status.CLOSED: (gettext_lazy("Close the survey"), "surveys.run_survey"),
-    Status.PUBLISHED: (gettext_lazy("Publish the results"), "surveys.publish_results"),
+# How a move reads as a button.
+MOVE_LABELS: dict[tuple[str, str], str | Promise] = {
+    (Status.DRAFT, Status.OPEN): gettext_lazy("Open the survey and mail the invitations"),
+    (Status.OPEN, Status.CLOSED): gettext_lazy("Close the survey"),
+    (Status.CLOSED, Status.OPEN): gettext_lazy("Reopen the survey"),
+    (Status.CLOSED, Status.PUBLISHED): gettext_lazy("Publish the results"),
+    (Status.PUBLISHED, Status.CLOSED): gettext_lazy("Withdraw the published results"),
 }
-REOPEN_LABEL = gettext_lazy("Reopen the survey")
-UNPUBLISH_LABEL = gettext_lazy("Withdraw the published results")
 
 
 def moves_for(user: Any, survey: Survey) -> list[dict[str, Any]]:
     """The buttons of the status panel: the moves this user may make now."""
-    found = []
-    for by in ("staff", "secretariat"):
-        for to in services.allowed_moves(survey, by):
-            label, perm = MOVES[Status(to)]
-            if survey.status == Status.CLOSED and to == Status.OPEN:
-                label = REOPEN_LABEL
-            if survey.status == Status.PUBLISHED and to == Status.CLOSED:
-                label, perm = UNPUBLISH_LABEL, "surveys.publish_results"
-            if user.has_perm(perm, survey):
-                needs_reason = (survey.status, to) in services.REASON_REQUIRED
-                found.append({"to": to, "label": label, "needs_reason": needs_reason})
-    return found
+    return [
+        {
+            "to": move.target,
+            "label": MOVE_LABELS[(move.source, move.target)],
+            "needs_reason": move.reason_required,
+        }
+        for move in allowed_moves(survey, user)
+    ]
 
 
 class SurveyListView(PortalPermissionRequiredMixin, TemplateView):
@@ -155,13 +153,7 @@ class TransitionView(SurveyMixin, TemplateView):
             messages.error(request, _("This change is not possible now."))
             return redirect("surveys:builder", self.survey.pk)
         try:
-            survey = services.transition(
-                self.survey,
-                to,
-                request.user,
-                by=_by(to, self.survey),
-                reason=form.cleaned_data["reason"],
-            )
+            survey = transition(self.survey, to, request.user, reason=form.cleaned_data["reason"])
         except services.SurveyError as error:
             messages.error(request, str(error))
         else:
@@ -170,12 +162,6 @@ class TransitionView(SurveyMixin, TemplateView):
                 _("The survey is now “%(status)s”.") % {"status": survey.get_status_display()},
             )
         return redirect("surveys:builder", self.survey.pk)
-
-
-def _by(to: str, survey: Survey) -> str:
-    if to == Status.PUBLISHED or survey.status == Status.PUBLISHED:
-        return "secretariat"
-    return "staff"
 
 
 class CopySurveyView(SurveyMixin, TemplateView):

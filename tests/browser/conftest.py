@@ -216,6 +216,9 @@ def make_group(manager: Any, name: str, name_kana: str, *, activities: str, appr
     )
     services.submit_registration(group, manager)
     if approve:
-        services.approve_registration(group, None)
+        from accounts.models import Role
+        from tests.factories import UserFactory
+
+        services.approve_registration(group, UserFactory.create(roles=[Role.CENTRE_STAFF]))
     group.refresh_from_db()
     return group

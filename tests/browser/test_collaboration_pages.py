@@ -9,9 +9,9 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from accounts.models import Role
-from collaboration.discussion import add_entry
 from collaboration.models import Program, Proposal
 from collaboration.reference import load_programs
+from collaboration.services.discussion import add_entry
 from tests.collaboration.conftest import fill_sections, put_in
 from tests.factories import (
     PASSWORD,

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import Role
 from kamakura_portal.dates import fiscal_year
+from kamakura_portal.workflow import history_of
 from measures.models import Category, Measure, Plan, ProgressReport, Tier
 from tests.factories import PASSWORD, DepartmentFactory, DivisionFactory, UserFactory
 
@@ -128,7 +129,7 @@ def test_a_report_is_returned_fixed_approved_and_published(
     assert_axe_clean(page)
     report.refresh_from_db()
     assert report.status == Status.PUBLISHED
-    assert list(report.events.values_list("to_status", flat=True)) == [
+    assert list(history_of(report, oldest_first=True).values_list("to_status", flat=True)) == [
         "draft",
         "submitted",
         "returned",

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from collaboration import agreement
+from collaboration.errors import ProposalError
 from collaboration.models import AgreementVersion, Proposal
-from collaboration.workflow import ProposalError
+from collaboration.services import agreement
 
 from .conftest import put_in
 

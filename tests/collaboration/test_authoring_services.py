@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from collaboration import services
+from collaboration.errors import ProposalError
 from collaboration.models import Confirmation, Proposal, Side
-from collaboration.workflow import ProposalError
+from collaboration.services import proposals as services
 
 from .conftest import ja, put_in
 

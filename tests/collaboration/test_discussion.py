@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
-from collaboration.discussion import add_entry
 from collaboration.forms.discussion import ATTACHMENT_MAX_BYTES, EntryForm
 from collaboration.models import DiscussionEntry, Proposal
+from collaboration.services.discussion import add_entry
 from tests.conftest import client_for, for_every_role, roles_except
 
 from .conftest import ja, put_in

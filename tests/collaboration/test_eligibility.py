@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-from collaboration.eligibility import eligibility_problems
+from collaboration.domain.eligibility import eligibility_problems
+from collaboration.errors import ProposalError
 from collaboration.models import Program, Proposal
-from collaboration.workflow import ProposalIncomplete, transition
 from groups.models import CitizenGroup
+from kamakura_portal.workflow import transition
 
 from .conftest import ja
 
@@ -148,7 +149,7 @@ def test_submission_is_refused_for_an_ineligible_programme_and_nothing_changes(
 ) -> None:
     collaboration_course.officer_count = None
     collaboration_course.save()
-    with pytest.raises(ProposalIncomplete) as refused:
+    with pytest.raises(ProposalError) as refused:
         transition(collaboration_course, Proposal.Status.SUBMITTED, group_manager)
     assert len(refused.value.problems) == 1
     collaboration_course.refresh_from_db()

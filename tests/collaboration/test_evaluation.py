@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
-from collaboration import evaluation
+from collaboration.errors import ProposalError
 from collaboration.models import Proposal, Stage
-from collaboration.workflow import ProposalError, ProposalIncomplete, transition
+from collaboration.services import evaluation
+from kamakura_portal.workflow import transition
 
 from .conftest import GRADES, put_in
 
@@ -72,7 +73,7 @@ def test_evaluated_needs_both_sides_the_mutual_review_and_the_committee(
     secretariat: Any,
 ) -> None:
     put_in(group_proposal, Status.REPORTED)
-    with pytest.raises(ProposalIncomplete) as refused:
+    with pytest.raises(ProposalError) as refused:
         transition(group_proposal, Status.EVALUATED, secretariat)
     assert len(refused.value.problems) == 4
     evaluation.file_self_evaluation(group_proposal, group_manager, "group", "final", GRADES)
@@ -89,7 +90,7 @@ def test_evaluated_needs_both_sides_the_mutual_review_and_the_committee(
 
 
 def test_the_report_is_needed_before_reporting(running: Proposal, group_manager: Any) -> None:
-    with pytest.raises(ProposalIncomplete):
+    with pytest.raises(ProposalError):
         transition(running, Status.REPORTED, group_manager)
     running.report_summary = "実施しました。"
     running.save()

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from collaboration import evaluation
 from collaboration.models import Proposal, SelfEvaluation
+from collaboration.services import evaluation
 from tests.conftest import client_for, for_every_role, roles_except
 
 from .conftest import GRADES, put_in

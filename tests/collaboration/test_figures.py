@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from collaboration import queries
-from collaboration.imports import commit_import, plan_import, read_rows
 from collaboration.models import Program, Proposal
+from collaboration.services.imports import commit_import, plan_import, read_rows
 
 pytestmark = pytest.mark.django_db
 HISTORY = Path(__file__).parents[2] / "collaboration" / "data" / "history_2007_2019.csv"

@@ -6,14 +6,15 @@ from typing import Any
 
 import pytest
 
-from collaboration.imports import (
+from collaboration.models import Program, Proposal
+from collaboration.services.imports import (
     ImportRejected,
     commit_import,
     parse_fiscal_year,
     plan_import,
     read_rows,
 )
-from collaboration.models import Program, Proposal, StatusChange
+from kamakura_portal.models import StatusChange
 
 pytestmark = pytest.mark.django_db
 HEADER = "事業名,年度,制度,提案者区分,提案団体,担当課,結果,実施\n"

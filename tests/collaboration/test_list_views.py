@@ -7,8 +7,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from collaboration.models import DiscussionEntry, Notification, Proposal, StatusChange
+from collaboration.models import DiscussionEntry, Proposal
+from kamakura_portal.models import Notification
 from tests.conftest import client_for, for_every_role, roles_except
+from tests.factories import make_notice
 
 from .conftest import put_in
 
@@ -104,9 +106,7 @@ def test_other_groups_and_departments_never_list_a_draft(
 
 
 def test_the_inbox_marks_everything_read(group_proposal: Proposal, group_manager: Any) -> None:
-    Notification.objects.create(
-        recipient=group_manager, proposal=group_proposal, message="お知らせ"
-    )
+    make_notice(group_manager, group_proposal, "お知らせ")
     _many_notifications(group_proposal, group_manager, 2)  # entries' notes too
     client = client_for(group_manager)
     assert "お知らせ" in client.get("/collaboration/mine/").content.decode()
@@ -159,16 +159,9 @@ def test_the_review_list_runs_a_fixed_number_of_queries(
 def _many_notifications(proposal: Proposal, recipient: Any, count: int) -> None:
     """``count`` notes of each kind: about a move and about a discussion entry."""
     for index in range(count):
-        change = StatusChange.objects.create(
-            proposal=proposal, from_status=Status.DRAFT, to_status=Status.SUBMITTED
-        )
         entry = DiscussionEntry.objects.create(proposal=proposal, body=f"記録{index}")
-        Notification.objects.create(
-            recipient=recipient, proposal=proposal, change=change, message=f"変更{index}"
-        )
-        Notification.objects.create(
-            recipient=recipient, proposal=proposal, entry=entry, message=f"書き込み{index}"
-        )
+        make_notice(recipient, proposal, f"変更{index}", url=f"/collaboration/proposals/{index}/")
+        make_notice(recipient, proposal, f"書き込み{index}", url=f"/discussion/#entry-{entry.pk}")
 
 
 @pytest.mark.parametrize("count", [1, 15])
@@ -204,7 +197,7 @@ def test_my_proposals_runs_a_fixed_number_of_queries(
 def test_marking_the_inbox_read_touches_only_ones_own(
     group_proposal: Proposal, role_client: Client, expected: int, citizen: Any
 ) -> None:
-    other = Notification.objects.create(recipient=citizen, proposal=group_proposal, message="x")
+    other = make_notice(citizen, group_proposal, "x")
     assert role_client.post("/collaboration/mine/inbox/read/").status_code == expected
     other.refresh_from_db()
     assert other.read_at is None

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from collaboration.eligibility import eligibility_problems
+from collaboration.domain.eligibility import eligibility_problems
 from collaboration.models import Program, Proposal
 from tests.conftest import client_for, for_every_role, roles_except
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
-from collaboration import services
 from collaboration.models import Proposal
+from collaboration.services import proposals as services
 from tests.conftest import client_for, for_every_role, roles_except
 from tests.html import Page
 

@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.utils.translation import gettext
 
+from collaboration.errors import ProposalError
 from collaboration.models import DepartmentNeed, Proposal
-from collaboration.services import start_proposal
-from collaboration.workflow import ProposalError
+from collaboration.services.proposals import start_proposal
 from tests.conftest import client_for
 from tests.html import Page, field_error
 

@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 
 from accounts.models import Role
-from collaboration import review
+from collaboration.errors import ProposalError
 from collaboration.models import Criterion, Proposal
-from collaboration.workflow import ProposalError, transition
+from collaboration.services import review
+from kamakura_portal.workflow import transition
 from tests.factories import GroupMembershipFactory, UserFactory
 
 from .conftest import ja, put_in

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from collaboration import review
 from collaboration.models import Criterion, PanelMember, Proposal
+from collaboration.services import review
 from tests.conftest import client_for, for_every_role, roles_except
 
 from .conftest import put_in

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from collaboration.domain.sections import missing_for_submission
 from collaboration.models import CostLine, Proposal, RoleItem, Side
-from collaboration.sections import missing_for_submission
 
 from .conftest import ja
 

@@ -2,7 +2,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from groups.models import CitizenGroup, StatusChange
+from groups.models import CitizenGroup
+from kamakura_portal.models import StatusChange
 from tests.conftest import client_for, for_every_role, roles_except
 from tests.html import field_error
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from groups.imports import COLUMNS
-from groups.models import CitizenGroup, StatusChange
+from groups.models import CitizenGroup
 from groups.reference import load_taxonomies
 from tests.factories import UserFactory
 
@@ -64,7 +64,7 @@ def test_a_good_file_is_imported_under_the_given_actor(tmp_path) -> None:
     out, _err = run(str(write(tmp_path, GOOD)), "--actor-email", "CENTRE@example.jp")
     assert "Imported 1 groups" in out
     group = CitizenGroup.objects.get(name="稲村ガ崎の会")
-    assert StatusChange.objects.get(group=group).actor == staff
+    assert group.status_changes.get().actor == staff
 
 
 def test_an_unknown_actor_stops_before_reading_the_file(tmp_path) -> None:

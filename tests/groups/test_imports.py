@@ -15,7 +15,7 @@ from groups.imports import (
     plan_import,
     read_rows,
 )
-from groups.models import ActivityField, CitizenGroup, Contact, StatusChange
+from groups.models import ActivityField, CitizenGroup, Contact
 from groups.reference import load_taxonomies
 from groups.search import search_groups
 from kamakura_portal.dates import fiscal_year, fiscal_year_end
@@ -252,7 +252,7 @@ def test_commit_creates_each_group_with_its_date_status_and_private_contact() ->
     assert contact.public_items() == []
     assert group.contacts.filter(kind=Contact.Kind.LIAISON).exists()
     assert CitizenGroup.objects.get(name="腰越の会").status == CitizenGroup.Status.SUSPENDED
-    change = StatusChange.objects.get(group=group)
+    change = group.status_changes.get()
     assert (change.to_status, change.reason) == (CitizenGroup.Status.REGISTERED, IMPORT_REASON)
 
 
@@ -270,7 +270,7 @@ def test_the_import_is_recorded_in_the_audit_trail_under_its_actor() -> None:
     entries = LogEntry.objects.get_for_object(group)
     assert entries.filter(action=LogEntry.Action.CREATE, actor=staff).count() == 1
     assert entries.filter(action=LogEntry.Action.UPDATE, actor=staff).count() == 2  # m2m
-    assert StatusChange.objects.get(group=group).actor == staff
+    assert group.status_changes.get().actor == staff
 
 
 def test_commit_refuses_a_plan_with_errors() -> None:

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groups import comanagers, services
-from groups.models import CitizenGroup, StatusChange
+from groups.models import CitizenGroup
+from kamakura_portal.models import StatusChange
 from tests.conftest import client_for, for_every_role
 from tests.factories import GroupMembershipFactory, UserFactory
 from tests.html import Page
@@ -164,7 +165,7 @@ def grow(group, count: int, actor) -> None:
     for n in range(count):
         GroupMembershipFactory.create(group=group, role="editor")
         comanagers.invite_manager(group, f"invitee{n}@example.jp", actor)
-        StatusChange.objects.create(group=group, from_status="registered", to_status="registered")
+        StatusChange.record(group, "registered", "registered", "", None)
 
 
 def queries_for(client, group) -> int:

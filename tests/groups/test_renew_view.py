@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from groups.models import CitizenGroup, Contact, StatusChange
+from groups.models import CitizenGroup, Contact
 from kamakura_portal.dates import fiscal_year, fiscal_year_end, fiscal_year_label
 from tests.conftest import client_for, for_every_role, roles_except
 from tests.factories import ContactFactory
@@ -81,7 +81,7 @@ def test_confirming_renews_to_the_end_of_the_fiscal_year(group_manager, due) -> 
     assert due.valid_until == fiscal_year_end(fiscal_year(today))
     assert due.renewed_on == today
     assert due.status == Status.REGISTERED
-    change = StatusChange.objects.get(group=due)
+    change = due.status_changes.get()
     assert (change.from_status, change.to_status) == ("registered", "registered")
     new_date = f"{due.valid_until.year}年{due.valid_until.month}月{due.valid_until.day}日"
     assert new_date in response.content.decode()

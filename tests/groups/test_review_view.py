@@ -2,7 +2,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from groups.models import CitizenGroup, StatusChange
+from groups.models import CitizenGroup
+from kamakura_portal.models import StatusChange
 from tests.conftest import client_for, for_every_role, recipients_of, roles_except
 from tests.factories import GroupMembershipFactory, UserFactory
 from tests.html import field_error
@@ -54,7 +55,7 @@ def test_approval_puts_the_group_in_the_public_directory(
     assert pending.registered_on is not None
     assert pending.name in client.get("/groups/").content.decode()
     assert client.get(reverse("groups:profile", args=[pending.pk])).status_code == 200
-    assert StatusChange.objects.get(group=pending).actor == centre_staff
+    assert pending.status_changes.get().actor == centre_staff
     assert [message.to for message in mail.outbox] == [["manager@example.jp"]]
 
 

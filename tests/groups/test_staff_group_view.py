@@ -4,6 +4,7 @@ from django.urls import reverse
 from groups import services
 from groups.models import CitizenGroup, StaffNote
 from kamakura_portal.audit import acting_as
+from kamakura_portal.workflow import transition
 from tests.conftest import client_for, for_every_role, roles_except
 from tests.factories import ContactFactory, GroupMembershipFactory
 from tests.html import Page
@@ -59,7 +60,7 @@ def test_it_lists_the_managers_with_their_emails(centre_staff, group_manager, gr
 
 def test_it_shows_status_and_audit_history(centre_staff, group_a) -> None:
     with acting_as(centre_staff):
-        services.transition(group_a, Status.SUSPENDED, centre_staff, reason="活動休止の届け出")
+        transition(group_a, Status.SUSPENDED, centre_staff, reason="活動休止の届け出")
         services.update_profile(group_a, {"schedule": "毎週土曜"})
     response = client_for(centre_staff).get(url(group_a))
     html = response.content.decode()
@@ -127,7 +128,7 @@ def test_the_page_is_pinned_to_its_queries(
         GroupMembershipFactory.create(group=group_a, role="editor")
         StaffNote.objects.create(group=group_a, author=centre_staff, body="メモ")
     ContactFactory.create(group=group_a)
-    services.transition(group_a, Status.SUSPENDED, centre_staff, reason="理由")
+    transition(group_a, Status.SUSPENDED, centre_staff, reason="理由")
     client = client_for(centre_staff)
     # 1. the session
     # 2. the signed-in user

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from groups.models import CitizenGroup, StatusChange
+from groups.models import CitizenGroup
 from tests.conftest import client_for, for_every_role
 from tests.factories import GroupMembershipFactory
 from tests.html import Page, field_error
@@ -67,7 +67,7 @@ def test_a_complete_draft_is_sent_with_the_consent_and_recorded(
     draft.refresh_from_db()
     assert draft.status == Status.SUBMITTED
     assert draft.agreed_to_rules_at is not None
-    change = StatusChange.objects.get(group=draft)
+    change = draft.status_changes.get()
     assert (change.from_status, change.to_status, change.actor) == ("draft", "submitted", citizen)
     assert mail.outbox == []  # nothing is mailed on submission
     assert ja(

@@ -48,6 +48,6 @@ def test_the_demo_city_staff_have_reports_to_write(demo) -> None:
     from accounts.models import User
 
     clerk = User.objects.get(email__startswith="city@")
-    worklist = client_for(clerk).get(reverse("measures:my_reports")).context["worklist"]
+    worklist = client_for(clerk).get(reverse("measures:my_progress_reports")).context["worklist"]
     fy2025 = next(rows for round_, rows in worklist if round_.fiscal_year == 2025)
     assert len(fy2025) == 6  # every fourth of the 23 measures

@@ -48,7 +48,7 @@ def edit_data(**overrides: str) -> dict[str, str]:
     {**roles_except({"city_staff", "other_city_staff"}, yes=200, no=403), "anonymous": 302}
 )
 def test_city_staff_have_a_worklist(role_client, expected) -> None:
-    assert role_client.get(reverse("measures:my_reports")).status_code == expected
+    assert role_client.get(reverse("measures:my_progress_reports")).status_code == expected
 
 
 def test_the_worklist_holds_only_the_measures_the_department_leads(
@@ -59,10 +59,10 @@ def test_the_worklist_holds_only_the_measures_the_department_leads(
     # departments, 7 their reports of the rounds' years; the menu: 8 managed groups, 9 and 10
     # Django's model permissions (user's, groups').
     with django_assert_num_queries(10):
-        response = client.get(reverse("measures:my_reports"))
+        response = client.get(reverse("measures:my_progress_reports"))
     [(_round, rows)] = response.context["worklist"]
     assert [(m.code, r) for m, r in rows] == [("1-a-1", own_report)]
-    other = client_for(other_city_staff).get(reverse("measures:my_reports"))
+    other = client_for(other_city_staff).get(reverse("measures:my_progress_reports"))
     assert other.context["worklist"] == []
 
 
@@ -79,7 +79,7 @@ def test_the_worklist_costs_the_same_with_more_measures_and_rounds(
     ReportingRound.objects.create(plan=guideline, fiscal_year=2024, deadline="2030-01-01")
     client = client_for(city_staff)
     with django_assert_num_queries(10):
-        response = client.get(reverse("measures:my_reports"))
+        response = client.get(reverse("measures:my_progress_reports"))
     assert len(response.context["worklist"]) == 2
 
 
@@ -91,7 +91,7 @@ def test_only_the_lead_department_starts_a_report(
     role, role_client, expected, guideline, reporting_round
 ) -> None:
     measure = guideline.measures.get(code="1-a-1")
-    response = role_client.post(reverse("measures:start_report", args=[measure.pk, 2025]))
+    response = role_client.post(reverse("measures:start_progress_report", args=[measure.pk, 2025]))
     assert response.status_code == expected
     assert ProgressReport.objects.exists() is (role == "city_staff")
 
@@ -99,16 +99,16 @@ def test_only_the_lead_department_starts_a_report(
 def test_starting_opens_the_draft_in_the_editor(city_staff, guideline, reporting_round) -> None:
     measure = guideline.measures.get(code="1-a-1")
     response = client_for(city_staff).post(
-        reverse("measures:start_report", args=[measure.pk, 2025])
+        reverse("measures:start_progress_report", args=[measure.pk, 2025])
     )
     report = ProgressReport.objects.get()
-    assert response["Location"] == reverse("measures:report_edit", args=[report.pk])
+    assert response["Location"] == reverse("measures:progress_report_edit", args=[report.pk])
 
 
 def test_starting_a_year_without_a_round_says_so(city_staff, guideline) -> None:
     measure = guideline.measures.get(code="1-a-1")
     response = client_for(city_staff).post(
-        reverse("measures:start_report", args=[measure.pk, 2025]), follow=True
+        reverse("measures:start_progress_report", args=[measure.pk, 2025]), follow=True
     )
     message = gettext("The secretariat has not asked for reports on this fiscal year.")
     assert message in response.content.decode()
@@ -122,7 +122,10 @@ def test_starting_a_year_without_a_round_says_so(city_staff, guideline) -> None:
 def test_a_draft_is_read_by_its_department_and_the_secretariat_only(
     role_client, expected, own_report
 ) -> None:
-    assert role_client.get(reverse("measures:report", args=[own_report.pk])).status_code == expected
+    assert (
+        role_client.get(reverse("measures:progress_report", args=[own_report.pk])).status_code
+        == expected
+    )
 
 
 @for_every_role(dict.fromkeys(ROLES, 200))
@@ -130,13 +133,16 @@ def test_a_published_report_is_read_by_everyone(
     role_client, expected, guideline, reporting_round
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.PUBLISHED)
-    assert role_client.get(reverse("measures:report", args=[report.pk])).status_code == expected
+    assert (
+        role_client.get(reverse("measures:progress_report", args=[report.pk])).status_code
+        == expected
+    )
 
 
 @for_every_role({**roles_except({"city_staff"}, yes=200, no=403), "anonymous": 302})
 def test_only_the_lead_department_edits_a_draft(role_client, expected, own_report) -> None:
     assert (
-        role_client.get(reverse("measures:report_edit", args=[own_report.pk])).status_code
+        role_client.get(reverse("measures:progress_report_edit", args=[own_report.pk])).status_code
         == expected
     )
 
@@ -144,7 +150,9 @@ def test_only_the_lead_department_edits_a_draft(role_client, expected, own_repor
 @for_every_role({**roles_except(set(), yes=200, no=403), "anonymous": 302})
 def test_nobody_edits_a_submitted_report(role_client, expected, guideline, reporting_round) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
-    response = role_client.post(reverse("measures:report_edit", args=[report.pk]), edit_data())
+    response = role_client.post(
+        reverse("measures:progress_report_edit", args=[report.pk]), edit_data()
+    )
     assert response.status_code == expected
     report.refresh_from_db()
     assert report.achievements == "交流会を3回開催した。"
@@ -152,7 +160,9 @@ def test_nobody_edits_a_submitted_report(role_client, expected, guideline, repor
 
 def test_saving_a_draft_keeps_text_indicators_and_links(city_staff, own_report) -> None:
     client = client_for(city_staff)
-    response = client.post(reverse("measures:report_edit", args=[own_report.pk]), edit_data())
+    response = client.post(
+        reverse("measures:progress_report_edit", args=[own_report.pk]), edit_data()
+    )
     assert response.status_code == 302
     own_report.refresh_from_db()
     assert own_report.status == Status.DRAFT
@@ -164,15 +174,15 @@ def test_saving_a_draft_keeps_text_indicators_and_links(city_staff, own_report) 
         ("実施報告", "https://example.jp/report")
     ]
     # The editor shows them again, with two empty rows for more.
-    page = client.get(reverse("measures:report_edit", args=[own_report.pk]))
+    page = client.get(reverse("measures:progress_report_edit", args=[own_report.pk]))
     assert page.context["forms"][1].total_form_count() == 3
 
 
 def test_submitting_sends_the_report_to_the_secretariat(city_staff, own_report) -> None:
     response = client_for(city_staff).post(
-        reverse("measures:report_edit", args=[own_report.pk]), edit_data(action="submit")
+        reverse("measures:progress_report_edit", args=[own_report.pk]), edit_data(action="submit")
     )
-    assert response["Location"] == reverse("measures:report", args=[own_report.pk])
+    assert response["Location"] == reverse("measures:progress_report", args=[own_report.pk])
     own_report.refresh_from_db()
     assert own_report.status == Status.SUBMITTED
 
@@ -182,7 +192,7 @@ def test_submitting_with_gaps_saves_the_draft_and_marks_each_empty_field(
 ) -> None:
     data = edit_data(action="submit", achievements="途中まで書いた", next_steps="", grade="")
     response = client_for(city_staff).post(
-        reverse("measures:report_edit", args=[own_report.pk]), data
+        reverse("measures:progress_report_edit", args=[own_report.pk]), data
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -207,7 +217,7 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_is_saved(
     city_staff, own_report, overrides, field
 ) -> None:
     response = client_for(city_staff).post(
-        reverse("measures:report_edit", args=[own_report.pk]),
+        reverse("measures:progress_report_edit", args=[own_report.pk]),
         edit_data(achievements="変更", **overrides),
     )
     assert response.status_code == 200
@@ -219,7 +229,7 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_is_saved(
 
 def test_a_portal_page_is_accepted_as_evidence(city_staff, own_report) -> None:
     client_for(city_staff).post(
-        reverse("measures:report_edit", args=[own_report.pk]),
+        reverse("measures:progress_report_edit", args=[own_report.pk]),
         edit_data(**{"links-0-url": "/collaboration/projects/3/"}),
     )
     assert own_report.evidence_links.get().url == "/collaboration/projects/3/"
@@ -233,7 +243,7 @@ def test_a_returned_report_shows_the_secretariat_s_comment_in_the_editor(
     )
     html = (
         client_for(city_staff)
-        .get(reverse("measures:report_edit", args=[report.pk]))
+        .get(reverse("measures:progress_report_edit", args=[report.pk]))
         .content.decode()
     )
     assert "指標を追加してください" in html

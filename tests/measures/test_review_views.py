@@ -23,7 +23,7 @@ ONLY_SECRETARIAT = {**roles_except(SECRETARIAT, yes=200, no=403), "anonymous": 3
 
 @for_every_role(ONLY_SECRETARIAT)
 def test_only_the_secretariat_sees_the_review_list(role_client, expected, reporting_round) -> None:
-    assert role_client.get(reverse("measures:review")).status_code == expected
+    assert role_client.get(reverse("measures:review_progress_reports")).status_code == expected
 
 
 def test_the_review_list_counts_the_round_s_reports(
@@ -36,7 +36,7 @@ def test_the_review_list_counts_the_round_s_reports(
     # measures with their reports, 7 their lead departments; 8 the plans of the round form;
     # the menu: 9 managed groups, 10 and 11 Django's model permissions.
     with django_assert_num_queries(11):
-        response = client.get(reverse("measures:review"))
+        response = client.get(reverse("measures:review_progress_reports"))
     counts = {key: n for key, _, n in response.context["counts"]}
     assert counts == {
         "not_reported": 2,
@@ -68,7 +68,7 @@ def test_the_review_list_costs_the_same_with_many_measures(
         make_report(guideline, f"x{n}", status=Status.SUBMITTED)
     client = client_for(secretariat)
     with django_assert_num_queries(11):
-        client.get(reverse("measures:review"))
+        client.get(reverse("measures:review_progress_reports"))
 
 
 @for_every_role({**roles_except(SECRETARIAT, yes=302, no=403), "anonymous": 302})
@@ -103,7 +103,8 @@ def test_only_the_secretariat_opens_the_review_page(
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     assert (
-        role_client.get(reverse("measures:review_report", args=[report.pk])).status_code == expected
+        role_client.get(reverse("measures:review_progress_report", args=[report.pk])).status_code
+        == expected
     )
 
 
@@ -113,7 +114,7 @@ def test_only_the_secretariat_approves(
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     response = role_client.post(
-        reverse("measures:review_report", args=[report.pk]), {"action": "approve"}
+        reverse("measures:review_progress_report", args=[report.pk]), {"action": "approve"}
     )
     assert response.status_code == expected
     report.refresh_from_db()
@@ -125,7 +126,8 @@ def test_returning_without_a_comment_is_refused_beside_the_field(
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     response = client_for(secretariat).post(
-        reverse("measures:review_report", args=[report.pk]), {"action": "return", "comment": ""}
+        reverse("measures:review_progress_report", args=[report.pk]),
+        {"action": "return", "comment": ""},
     )
     assert response.status_code == 200
     assert field_error(response.content.decode(), "id_comment")
@@ -136,7 +138,7 @@ def test_returning_without_a_comment_is_refused_beside_the_field(
 def test_returning_with_a_comment_sends_it_back(secretariat, guideline, reporting_round) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     client_for(secretariat).post(
-        reverse("measures:review_report", args=[report.pk]),
+        reverse("measures:review_progress_report", args=[report.pk]),
         {"action": "return", "comment": "数値を"},
     )
     report.refresh_from_db()
@@ -148,7 +150,9 @@ def test_an_illegal_action_is_explained_and_changes_nothing(
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.DRAFT)
     response = client_for(secretariat).post(
-        reverse("measures:review_report", args=[report.pk]), {"action": "publish"}, follow=True
+        reverse("measures:review_progress_report", args=[report.pk]),
+        {"action": "publish"},
+        follow=True,
     )
     message = gettext("A report that is “%(from)s” cannot become “%(to)s”.") % {
         "from": Status.DRAFT.label,

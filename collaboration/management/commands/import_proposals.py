@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from collaboration.imports import ImportPlan, Table, commit_import, plan_import
+from collaboration.services.imports import ImportPlan, Table, commit_import, plan_import
 from kamakura_portal.import_command import ImportCommand
 
 

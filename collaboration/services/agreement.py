@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kamakura_portal.dates import fiscal_year_end, fiscal_year_start
+from kamakura_portal.workflow import transition
 
-from .models import AgreementVersion, Proposal
-from .parties import CITY, GROUP, sides_of
-from .workflow import ProposalError, transition
+from ..domain.parties import CITY, GROUP, sides_of
+from ..errors import ProposalError
+from ..models import AgreementVersion, Proposal
 
 Status = Proposal.Status
 AMENDABLE = frozenset({Status.AGREED, Status.IN_PROGRESS, Status.REPORTED})

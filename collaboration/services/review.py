@@ -16,9 +16,9 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Criterion, PanelMember, Proposal, ReviewPanel, Score
-from .parties import department_ids, group_ids
-from .workflow import ProposalError
+from ..domain.parties import department_ids, group_ids
+from ..errors import ProposalError
+from ..models import Criterion, PanelMember, Proposal, ReviewPanel, Score
 
 Status = Proposal.Status
 PANEL_STATUSES = frozenset({Status.CONSULTATION, Status.REVIEW})

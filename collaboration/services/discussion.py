@@ -12,8 +12,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import DiscussionEntry, Proposal
-from .workflow import ProposalError
+from ..errors import ProposalError
+from ..models import DiscussionEntry, Proposal
+from ..notifications.discussion import announce_entry
 
 
 @transaction.atomic
@@ -25,6 +26,12 @@ def add_entry(
     staff_only: bool = False,
     attachment: UploadedFile | None = None,
 ) -> DiscussionEntry:
+    """Save the entry and tell those taking part (in the same transaction)."""
+    # Every side and permission check, the author's and the recipients', reads the
+    # partners: load them once.
+    proposal = Proposal.objects.prefetch_related(
+        "counterpart_groups", "counterpart_departments"
+    ).get(pk=proposal.pk)
     if not author.has_perm("collaboration.discuss_proposal", proposal):
         raise ProposalError(_("You do not take part in the discussion of this proposal."))
     if staff_only and not author.has_perm("collaboration.view_staff_notes", proposal):
@@ -37,9 +44,7 @@ def add_entry(
         entry.attachment_name = (attachment.name or "")[:200]
         entry.attachment.save(attachment.name or "file", attachment, save=False)
     entry.save()
-    from .tasks import notify_new_entry
-
-    notify_new_entry.delay_on_commit(entry.pk)  # type: ignore[attr-defined]
+    announce_entry(entry)
     return entry
 
 

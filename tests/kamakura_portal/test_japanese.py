@@ -1,9 +1,9 @@
-"""groups/japanese.py: folding, フリガナ, postal codes, phone numbers and search tokens."""
+"""kamakura_portal/japanese.py: folding, フリガナ, postal codes, phone numbers, morphemes."""
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from groups import japanese
+from kamakura_portal import japanese
 
 
 @pytest.mark.parametrize(
@@ -15,7 +15,7 @@ from groups import japanese
         ("Ｋａｍａｋｕｒａ１", "kamakura1"),
     ],
 )
-def test_fold_unifies_width_case_and_kana(text, folded) -> None:
+def test_fold_unifies_width_case_and_kana(text: str, folded: str) -> None:
     assert japanese.fold(text) == folded
 
 
@@ -34,13 +34,13 @@ def test_matching_key_ignores_spaces_and_width() -> None:
         ("ヴァイオリンのかい", "ヴァイオリンノカイ"),
     ],
 )
-def test_furigana_is_stored_as_full_width_katakana(typed, stored) -> None:
+def test_furigana_is_stored_as_full_width_katakana(typed: str, stored: str) -> None:
     assert japanese.normalize_kana(typed) == stored
     japanese.validate_kana(stored)
 
 
 @pytest.mark.parametrize("bad", ["鎌倉", "Kamakura", "カマクラ1"])
-def test_furigana_with_kanji_latin_or_digits_is_refused(bad) -> None:
+def test_furigana_with_kanji_latin_or_digits_is_refused(bad: str) -> None:
     with pytest.raises(ValidationError):
         japanese.validate_kana(japanese.normalize_kana(bad))
 
@@ -58,7 +58,7 @@ def test_ke_and_prolonged_sound_are_katakana() -> None:
         ("深沢 おはなしの会", "フカサワ\u3000オハナシノカイ"),
     ],
 )
-def test_a_reading_is_suggested_from_the_name(name, reading) -> None:
+def test_a_reading_is_suggested_from_the_name(name: str, reading: str) -> None:
     assert japanese.suggest_kana(name) == reading
 
 
@@ -71,12 +71,12 @@ def test_a_reading_is_suggested_from_the_name(name, reading) -> None:
         ("", ""),
     ],
 )
-def test_postal_codes_are_normalised(typed, stored) -> None:
+def test_postal_codes_are_normalised(typed: str, stored: str) -> None:
     assert japanese.normalize_postal_code(typed) == stored
 
 
 @pytest.mark.parametrize("bad", ["248-000", "24800051", "abc-defg", "248-00o5"])
-def test_bad_postal_codes_are_refused(bad) -> None:
+def test_bad_postal_codes_are_refused(bad: str) -> None:
     with pytest.raises(ValidationError):
         japanese.normalize_postal_code(bad)
 
@@ -95,17 +95,31 @@ def test_phone_numbers_are_normalised() -> None:
         japanese.normalize_phone("電話してください")
 
 
-def test_index_tokens_hold_surface_normalised_and_reading_forms() -> None:
-    tokens = japanese.index_tokens("ゴミ拾い").split()
-    assert {"ゴミ", "ヒロイ"} <= set(tokens)
+@pytest.mark.parametrize(
+    ("text", "kana"),
+    [
+        ("こそだて", True),
+        ("ゴミひろい", True),
+        ("ヨミキカセー", True),
+        ("子育て", False),
+        ("npo", False),
+    ],
+)
+def test_is_kana_tells_a_reading_from_other_writing(text: str, kana: bool) -> None:
+    assert japanese.is_kana(text) is kana
 
 
-def test_query_terms_drop_particles_but_keep_a_particle_only_query() -> None:
-    terms = japanese.query_terms("子育ての会")
-    assert all("ノ" not in alternatives for alternatives in terms)
-    assert japanese.query_terms("の")
+def test_a_kamakura_place_name_is_one_morpheme_with_its_local_reading() -> None:
+    alone = list(japanese.morphemes("深沢"))
+    in_text = [m for m in japanese.morphemes("大船と深沢の子育て") if m.pos == "名詞"]
+    assert [(m.surface, m.reading) for m in alone] == [("深沢", "フカサワ")]
+    assert [(m.surface, m.reading) for m in in_text] == [
+        ("大船", "オオフナ"),
+        ("深沢", "フカサワ"),
+        ("子育て", "コソダテ"),
+    ]
 
 
-def test_query_terms_never_carry_tsquery_syntax() -> None:
-    terms = japanese.query_terms("a & b | !c (d) 'e' :*")
-    assert all(not set("&|!():*'") & set(token) for alternatives in terms for token in alternatives)
+def test_morphemes_are_short_units_unless_long_ones_are_asked_for() -> None:
+    assert [m.surface for m in japanese.morphemes("ごみ拾い")] == ["ごみ", "拾い"]
+    assert [m.surface for m in japanese.morphemes("ごみ拾い", long_units=True)] == ["ごみ拾い"]

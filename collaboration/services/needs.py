@@ -13,18 +13,17 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.models import Department
+from accounts.models import Department, User
+from accounts.rules import is_secretariat
+from kamakura_portal.workflow import transition
 
-from .models import DepartmentNeed
-from .workflow import ProposalError
-
-
-class NeedError(ProposalError):
-    """A need cannot be written as asked; the message says why, in the user's language."""
+from ..errors import NeedError
+from ..models import DepartmentNeed
+from ..search import refresh_need_search
 
 
 def _check_department(actor: Any, department: Department) -> None:
-    if actor.has_role("secretariat") or department.pk in actor.department_ids:
+    if is_secretariat(actor) or department.pk in actor.department_ids:
         return
     raise NeedError(_("You post needs for your own department only."))
 
@@ -50,18 +49,10 @@ def save_need(
     need.save()
     for name, values in (many or {}).items():
         getattr(need, name).set(list(values))
+    refresh_need_search([need.pk])
     return need
 
 
-@transaction.atomic
-def set_need_status(need: DepartmentNeed, actor: Any, status: str) -> DepartmentNeed:
-    if not actor.has_perm("collaboration.set_need_status", need):
-        raise NeedError(_("You cannot change the status of this need."))
-    if status not in DepartmentNeed.Status.values:
-        raise NeedError(_("Choose one of the statuses offered."))
-    locked = DepartmentNeed.objects.select_for_update().get(pk=need.pk)
-    if locked.status != status:
-        locked.status = status
-        locked.save(update_fields=["status", "updated_at"])
-    need.status = status
-    return need
+def set_need_status(need: DepartmentNeed, actor: User, status: str) -> DepartmentNeed:
+    """Move the need along its table (:mod:`collaboration.workflow.needs`)."""
+    return transition(need, status, actor)

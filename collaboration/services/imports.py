@@ -20,20 +20,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Department
 from groups.import_rows import text
-from groups.japanese import matching_key
 from groups.models import CitizenGroup
 from kamakura_portal import imports
 from kamakura_portal.audit import acting_as
 from kamakura_portal.import_files import ImportFileError, Table, read_rows
 from kamakura_portal.imports import ImportReport, Problem, map_columns, problem_line
+from kamakura_portal.japanese import matching_key
+from kamakura_portal.workflow import record_arrival
 
-from .models import Program, Proposal, StatusChange
-from .workflow import ProposalError
+from ..errors import ProposalError
+from ..models import Program, Proposal
 
 __all__ = [
     "COLUMNS",
@@ -224,7 +224,6 @@ def commit_import(plan: ImportPlan, actor: Any) -> int:
     if not plan.is_valid:
         raise ImportRejected.for_plan(plan)
     user = actor if getattr(actor, "is_authenticated", False) else None
-    now = timezone.now()
     with acting_as(user), transaction.atomic():
         created = []
         for planned in plan.proposals:
@@ -235,16 +234,5 @@ def commit_import(plan: ImportPlan, actor: Any) -> int:
             elif planned.group is not None:
                 proposal.counterpart_groups.add(planned.group)
             created.append(proposal)
-        StatusChange.objects.bulk_create(
-            [
-                StatusChange(
-                    proposal=proposal,
-                    to_status=proposal.status,
-                    reason=IMPORT_REASON,
-                    actor=user,
-                    notified_at=now,  # history: nobody is told about it
-                )
-                for proposal in created
-            ]
-        )
+        record_arrival(created, IMPORT_REASON, user)
     return len(created)

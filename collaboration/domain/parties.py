@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from accounts.models import Role
 from accounts.rules import is_secretariat
 
-from .models import Proposal
+from ..models import Proposal
 
 GROUP = "group"
 CITY = "city"

@@ -12,7 +12,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Proposal, Side
+from kamakura_portal.errors import Problem
+
+from ..models import Proposal, Side
 
 BASIC = "basic"
 BUDGET = "budget"
@@ -44,17 +46,6 @@ CONFIRMED_SECTIONS = frozenset(section.slug for section in SECTIONS if section.c
 
 def section(slug: str) -> Section:
     return next(s for s in SECTIONS if s.slug == slug)
-
-
-class Problem(str):
-    """What is missing (the message), and the section where it is filled in."""
-
-    section: str
-
-    def __new__(cls, message: str, section: str) -> Problem:
-        problem = super().__new__(cls, message)
-        problem.section = section
-        return problem
 
 
 def missing_for_submission(proposal: Proposal) -> list[Problem]:

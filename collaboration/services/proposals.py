@@ -1,6 +1,6 @@
 """Writes to proposals: starting a draft, saving its sections, and mutual confirmation.
 
-Status moves are in :mod:`collaboration.workflow`. Sections are written while the proposal
+Status moves are in :mod:`collaboration.workflow.proposals`. Sections are written while the proposal
 is a draft (by its authors) or in consultation (by both sides). Any change to sections 1–3
 withdraws both sides' confirmations; the functions return how many they withdrew, so the
 page can say so.
@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from accounts.models import Department
 from groups.models import CitizenGroup
 
-from .models import Confirmation, CostLine, DepartmentNeed, Goal, Milestone, Proposal, RoleItem
-from .parties import sides_of
-from .sections import CONFIRMED_SECTIONS, MUTUAL, PURPOSE, ROLES, missing_for_submission
-from .sections import section as section_named
-from .workflow import ProposalError
+from ..domain.parties import sides_of
+from ..domain.sections import CONFIRMED_SECTIONS, MUTUAL, PURPOSE, ROLES, missing_for_submission
+from ..domain.sections import section as section_named
+from ..errors import ProposalError
+from ..models import Confirmation, CostLine, DepartmentNeed, Goal, Milestone, Proposal, RoleItem
 
 Status = Proposal.Status
 EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.CONSULTATION})

@@ -10,19 +10,22 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
 from kamakura_portal.audit import acting_as
 from kamakura_portal.dates import fiscal_year
+from kamakura_portal.inbox import silenced
+from kamakura_portal.models import Notification, StatusChange
+from kamakura_portal.workflow import transition
 
-from . import agreement, discussion, evaluation, review, services
-from .models import (
+from ..models import (
     AgreementVersion,
     CommitteeEvaluation,
     Confirmation,
@@ -33,16 +36,15 @@ from .models import (
     Score,
     SelfEvaluation,
     Stage,
-    StatusChange,
 )
-from .models.evaluation import ITEMS
-from .models.review import Criterion
-from .workflow import transition
+from ..models.evaluation import ITEMS
+from ..models.review import Criterion
+from ..services import agreement, discussion, evaluation, review
+from ..services import proposals as services
 
 Status = Proposal.Status
 # The records a step leaves, and when each says it happened: dated back after the step.
 DATED = (
-    (StatusChange, "proposal", "created_at"),
     (Proposal, "pk", "submitted_at"),
     (Confirmation, "proposal", "confirmed_at"),
     (PanelMember, "panel__proposal", "assigned_at"),
@@ -113,19 +115,17 @@ class Step:
 def advance(step: Step) -> None:
     """Take the proposal through the workflow up to its status, dating each move back.
 
-    Only the latest step is news: the moves and entries before it are history, marked as
-    told when they happened (as imported history is), so nobody gets mail about them.
+    Only the latest step is news: the moves and entries before it are history (as imported
+    history is), so nobody is told about them.
     """
     status = step.spec["status"]
     if status == Status.DRAFT:
         return
     moves = list(STEPS)  # in the workflow's order
     for to in moves[: moves.index(status) + 1]:
-        if to == status:
-            for history in (step.proposal.status_changes, step.proposal.discussion):
-                history.filter(notified_at__isnull=True).update(notified_at=F("created_at"))
         since = timezone.now()
-        STEPS[to](step)
+        with nullcontext() if to == status else silenced():
+            STEPS[to](step)
         _date_back(step.proposal, since, step.when(to))
 
 
@@ -134,6 +134,9 @@ def _date_back(proposal: Proposal, since: datetime.datetime, when: datetime.date
     for model, lookup, field in DATED:
         manager: models.Manager[Any] = model._default_manager
         manager.filter(**{lookup: proposal.pk, f"{field}__gte": since}).update(**{field: when})
+    about = {"content_type": ContentType.objects.get_for_model(Proposal), "object_id": proposal.pk}
+    for shared in (StatusChange.objects, Notification.objects):
+        shared.filter(**about, created_at__gte=since).update(created_at=when)
 
 
 def _submit(step: Step) -> None:

@@ -2,7 +2,7 @@
 
 The content is ``data/demo_collaboration.json``: the demo users post each need and write each
 proposal through the app's services, then take it through the workflow
-(:mod:`collaboration.demo_workflow`). The guideline's history (``data/history_2007_2019.csv``)
+(:mod:`collaboration.demo.steps`). The guideline's history (``data/history_2007_2019.csv``)
 is imported too, so the figures show its numbers.
 
 The notifications the services send run in this process after the commit: the demo inboxes
@@ -24,13 +24,14 @@ from accounts.models import Department, User
 from groups.models import ActivityField, CitizenGroup, District
 from kamakura_portal.audit import acting_as
 
-from . import needs, services
-from .demo_workflow import DemoDates, Step, advance
-from .imports import commit_import, plan_import, read_rows
-from .models import DepartmentNeed, Program, Proposal
-from .sections import BASIC, BUDGET, EVALUATION, MUTUAL, PURPOSE
+from ..domain.sections import BASIC, BUDGET, EVALUATION, MUTUAL, PURPOSE
+from ..models import DepartmentNeed, Program, Proposal
+from ..services import needs
+from ..services import proposals as services
+from ..services.imports import commit_import, plan_import, read_rows
+from .steps import DemoDates, Step, advance
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 CONTENT = DATA / "demo_collaboration.json"
 HISTORY = DATA / "history_2007_2019.csv"
 USERS = ("manager", "manager-other", "city", "city-other", "secretariat", "committee", "centre")

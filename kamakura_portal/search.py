@@ -1,0 +1,225 @@
+"""Japanese keyword search for any model (DESIGN.md §5): tokens, stored document, query.
+
+Texts are cut into words by SudachiPy and stored as folded tokens in two fields of a
+:class:`Searchable` model: ``search_name`` for the fields that name a row, ``search_body`` for
+those that describe it. On PostgreSQL the tokens feed a weighted ``tsvector`` ('simple'
+configuration, GIN index) and a name match ranks above a description match; on the embedded
+SQLite the same tokens are matched with ``LIKE``, without ranking. A :class:`SearchDocument`
+names a model's fields and is the one way to refresh and to search them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import CombinedExpression
+
+from .db import is_postgresql
+from .japanese import Morpheme, fold, is_kana, morphemes
+
+_SKIP_POS = {"補助記号", "空白"}
+_FUNCTION_POS = {"助詞", "助動詞"}
+# Readings of up to this many neighbouring words are also stored run together, so that a
+# query typed in kana meets a compound the dictionary cuts (国際交流 → コクサイコウリュウ)
+# or a name with its particle (子育ての会 → コソダテノカイ); more would swell the index.
+_CHAIN = 4
+_MAX_TEXT = 20000
+
+
+class Searchable(models.Model):
+    """The stored search document of a row, written by :meth:`SearchDocument.refresh`.
+
+    A concrete model adds ``GinIndex(fields=["search_vector"], …)`` to its indexes (created
+    by :class:`kamakura_portal.db.PostgresOnlyAddIndex` in its migration) and leaves the three
+    fields out of its audit trail: they follow the text and are rewritten on every save.
+    """
+
+    search_name = models.TextField(editable=False, blank=True)
+    search_body = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def _clean(token: str) -> str:
+    # tsquery syntax characters must never reach to_tsquery; tokens are plain words.
+    return re.sub(r"[\s'&|!():*<>\\]", "", token)
+
+
+def _forms(morpheme: Morpheme, *, shortest_reading: int = 1) -> list[str]:
+    """The tokens a morpheme is found under: folded surface, normalised form and reading."""
+    forms = {fold(morpheme.surface), fold(morpheme.normalized)}
+    if len(morpheme.reading) >= shortest_reading:
+        forms.add(morpheme.reading)
+    return sorted({_clean(form) for form in forms} - {""})
+
+
+def _chains(units: Sequence[Morpheme]) -> Iterator[str]:
+    """From each content word, its reading run together with the next ones' (no symbols)."""
+    for start, unit in enumerate(units):
+        if unit.pos in _FUNCTION_POS or unit.pos in _SKIP_POS or not unit.reading:
+            continue
+        readings = []
+        for following in units[start : start + _CHAIN]:
+            if following.pos in _SKIP_POS or not following.reading:
+                break
+            readings.append(following.reading)
+        if len(readings) > 1:
+            yield _clean("".join(readings))
+
+
+def index_tokens(*texts: str) -> str:
+    """The space-separated tokens under which ``texts`` are found (stored, then indexed)."""
+    tokens: dict[str, None] = {}
+    for text in texts:
+        if not text:
+            continue
+        short = list(morphemes(text[:_MAX_TEXT]))
+        for morpheme in itertools.chain(short, morphemes(text[:_MAX_TEXT], long_units=True)):
+            if morpheme.pos not in _SKIP_POS:
+                tokens.update(dict.fromkeys(_forms(morpheme)))
+        tokens.update(dict.fromkeys(_chains(short)))
+    return " ".join(tokens)
+
+
+def query_terms(query: str) -> list[list[str]]:
+    """A search box's words as alternatives per word: every word must match one of its forms.
+
+    Only the short units are used, so 子育て finds 子育て支援 and ゴミひろい finds ごみ拾い
+    through the reading ヒロイ. A chunk typed in kana alone is cut by SudachiPy into words no
+    text was indexed under (こそだて → こそ + だて), so its whole reading (コソダテ) joins the
+    forms of each of its words: (だて | コソダテ) & (… | コソダテ) is "all its words, or the
+    whole reading", and both search paths read the same list.
+    """
+    words: list[list[str]] = []
+    particles: list[list[str]] = []
+    for chunk in unicodedata.normalize("NFKC", query)[:200].split():
+        units = [unit for unit in morphemes(chunk) if unit.pos not in _SKIP_POS]
+        whole = _clean(fold("".join(unit.surface for unit in units)))
+        reading = {whole} if len(whole) > 1 and is_kana(whole) else set()
+        for unit in units:
+            forms = sorted(set(_forms(unit, shortest_reading=2)) | reading)
+            target = particles if unit.pos in _FUNCTION_POS else words
+            if forms and forms not in target:
+                target.append(forms)
+    # 「子育ての会」 searches 子育て and 会; a query of particles alone still searches them.
+    return words or particles
+
+
+def _tsquery(terms: list[list[str]], weight: str = "") -> str:
+    """``(ゴミ:* | 塵:*) & (ヒロイ:*)``; with ``weight="A"`` only the name's tokens match.
+
+    A one-character word is matched whole: as a prefix (会:*) it would match too much.
+    """
+
+    def alternative(token: str) -> str:
+        return (
+            f"{token}:*{weight}" if len(token) > 1 else (f"{token}:{weight}" if weight else token)
+        )
+
+    return " & ".join(
+        "(" + " | ".join(alternative(token) for token in alternatives) + ")"
+        for alternatives in terms
+    )
+
+
+def _vector() -> CombinedExpression:
+    return SearchVector("search_name", config="simple", weight="A") + SearchVector(
+        "search_body", config="simple", weight="B"
+    )
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class SearchDocument(Generic[M]):
+    """The text of a :class:`Searchable` model: what names a row and what describes it.
+
+    ``name_fields`` are stored in ``search_name`` (weight A, and ``name_match``),
+    ``body_fields`` in ``search_body`` (weight B); ``tie_break`` orders rows that match
+    equally well.
+    """
+
+    model: type[M]
+    name_fields: tuple[str, ...]
+    body_fields: tuple[str, ...]
+    tie_break: tuple[str, ...] = ("pk",)
+
+    def refresh(self, ids: Iterable[int]) -> None:
+        """Recompute the stored tokens of these rows: one read, one write per row, and on
+        PostgreSQL one write of their vectors."""
+        ids = list(ids)
+        rows = self.model._default_manager.filter(pk__in=ids).values_list(
+            "pk", *self.name_fields, *self.body_fields
+        )
+        names = len(self.name_fields)
+        for pk, *texts in rows:
+            self.model._default_manager.filter(pk=pk).update(
+                search_name=index_tokens(*texts[:names]),
+                search_body=index_tokens(*texts[names:]),
+            )
+        if ids and is_postgresql():
+            self.model._default_manager.filter(pk__in=ids).update(search_vector=_vector())
+
+    def search(self, queryset: QuerySet[M], query: str) -> QuerySet[M]:
+        """``queryset`` narrowed to the rows matching every word of ``query``, best first.
+
+        The result is annotated with ``name_match`` (1 when every word is in the name fields)
+        and, on PostgreSQL, ``search_rank``, and ordered by them, then by ``tie_break``;
+        callers that sort otherwise may re-order.
+        """
+        terms = query_terms(query)
+        if not terms:
+            return queryset
+        if is_postgresql():
+            return self._full_text(queryset, terms)
+        return self._like(queryset, terms)
+
+    def _full_text(self, queryset: QuerySet[M], terms: list[list[str]]) -> QuerySet[M]:
+        tsquery = SearchQuery(_tsquery(terms), config="simple", search_type="raw")
+        in_name = SearchQuery(_tsquery(terms, weight="A"), config="simple", search_type="raw")
+        return (
+            queryset.filter(search_vector=tsquery)
+            .annotate(
+                name_match=Case(
+                    When(search_vector=in_name, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                ),
+                search_rank=SearchRank(F("search_vector"), tsquery),
+            )
+            .order_by("-name_match", "-search_rank", *self.tie_break)
+        )
+
+    def _like(self, queryset: QuerySet[M], terms: list[list[str]]) -> QuerySet[M]:
+        matches_all = Q()
+        name_matches_all = Q()
+        for alternatives in terms:
+            any_form = Q()
+            any_name_form = Q()
+            for token in alternatives:
+                any_form |= Q(search_name__contains=token) | Q(search_body__contains=token)
+                any_name_form |= Q(search_name__contains=token)
+            matches_all &= any_form
+            name_matches_all &= any_name_form
+        return (
+            queryset.filter(matches_all)
+            .annotate(
+                name_match=Case(
+                    When(name_matches_all, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("-name_match", *self.tie_break)
+        )

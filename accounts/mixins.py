@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -22,14 +24,23 @@ class PortalPermissionRequiredMixin(PermissionRequiredMixin):
     """
 
     request: HttpRequest
+    # The permissions that failed, when a view checks one more than its own (refuse()).
+    _failed: Iterable[str] | None = None
+
+    def refuse(self, permission: str) -> HttpResponseRedirect:
+        """The answer to someone without ``permission`` on the page's object: the same as
+        for the page's own permission (sign in, set up two-factor authentication, or 403)."""
+        self._failed = (permission,)
+        return self.handle_no_permission()
 
     def handle_no_permission(self) -> HttpResponseRedirect:
         user = self.request.user
+        failed = self._failed or self.get_permission_required()
         if (
             settings.PORTAL_REQUIRE_MFA_FOR_STAFF
             and user.is_authenticated
             and not has_mfa(user)
-            and passes_with_mfa(user, self.get_permission_required(), self.get_permission_object())
+            and passes_with_mfa(user, failed, self.get_permission_object())
         ):
             messages.warning(
                 self.request,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import ClassVar
 
+import rules
 from django.contrib.auth.models import (  # type: ignore[attr-defined]
     AbstractBaseUser,
     PermissionsMixin,
@@ -98,11 +99,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     def has_perm(self, perm: str, obj: object = None) -> bool:
         """Roles decide, not the superuser flag.
 
-        Django lets an active superuser pass every check; here an administrator passes a
-        portal rule only where rules.py says so (and, for private data, only with MFA).
-        Django's ModelBackend still grants superusers every model permission of the admin.
+        A portal permission (one of the ``rules.py`` files) is answered by its rule alone:
+        Django lets an active superuser pass every check, and some portal permissions share
+        their name with a model permission of the admin (``collaboration.view_proposal``).
+        Other permissions — the admin's model permissions — go to Django's backends, where
+        superusers still hold them all (the admin itself asks for two-factor authentication).
         """
-        return self.is_active and _user_has_perm(self, perm, obj)
+        if not self.is_active:
+            return False
+        if rules.perm_exists(perm):
+            return bool(rules.has_perm(perm, self, obj))
+        return _user_has_perm(self, perm, obj)
 
     @cached_property
     def managed_group_ids(self) -> frozenset[int]:

@@ -108,7 +108,12 @@ is_private_data_role = is_centre_staff | is_secretariat | is_administrator
 
 rules.add_perm("accounts.view_private_data", is_private_data_role)
 rules.add_perm("accounts.view_audit_history", is_private_data_role)
-rules.add_perm("accounts.view_staff_area", has_staff_role)
+# Staff of the city and the committee, and the roles trusted with private data once their
+# two-factor authentication is set up where required.
+rules.add_perm(
+    "accounts.view_staff_area",
+    is_city_staff | is_committee_member | is_centre_staff | is_secretariat | is_administrator,
+)
 rules.add_perm("accounts.manage_roles", is_administrator)
 rules.add_perm("accounts.view_dashboard", is_signed_in)
 rules.add_perm("accounts.view_inbox", is_signed_in)

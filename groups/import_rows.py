@@ -11,14 +11,15 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kamakura_portal.imports import Problem
 from kamakura_portal.japanese import (
     matching_key,
     normalize_kana,
@@ -30,11 +31,18 @@ from kamakura_portal.japanese import (
 
 from .models import ActivityField, CitizenGroup, District, OrganizationType
 
-if TYPE_CHECKING:
-    from .imports import PlannedGroup, Problem
-
 Status = CitizenGroup.Status
 Interest = CitizenGroup.Interest
+
+
+@dataclass
+class PlannedGroup:
+    row: int
+    profile: dict[str, Any]
+    representative: dict[str, str]
+    activity_fields: list[Any] = field(default_factory=list)
+    districts: list[Any] = field(default_factory=list)
+
 
 # 「、」「,」「;」 and their full-width and half-width variants.
 SEPARATORS = re.compile(r"[、,;，；､]")
@@ -123,8 +131,6 @@ class RowChecker:
         self.today = timezone.localdate()
 
     def check(self, row: int, values: dict[str, Any]) -> tuple[PlannedGroup | None, list[Problem]]:
-        from .imports import PlannedGroup, Problem
-
         problems: list[Problem] = []
 
         def problem(column: str, message: str, *, is_error: bool = True) -> None:

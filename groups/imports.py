@@ -10,7 +10,7 @@ in one transaction, so a file with any bad row imports nothing.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -26,7 +26,7 @@ from kamakura_portal.imports import ImportReport, Problem, map_columns, problem_
 from kamakura_portal.japanese import matching_key
 from kamakura_portal.workflow import record_arrival
 
-from .import_rows import RowChecker, Taxonomies
+from .import_rows import PlannedGroup, RowChecker, Taxonomies
 from .models import CitizenGroup, Contact
 from .search import refresh_search_index
 from .services import RegistryError
@@ -74,15 +74,6 @@ IMPORT_REASON = "一括取り込み"
 
 class ImportRejected(RegistryError, imports.ImportRejected):
     """A plan with errors was given to :func:`commit_import`."""
-
-
-@dataclass
-class PlannedGroup:
-    row: int
-    profile: dict[str, Any]
-    representative: dict[str, str]
-    activity_fields: list[Any] = field(default_factory=list)
-    districts: list[Any] = field(default_factory=list)
 
 
 @dataclass

@@ -7,7 +7,7 @@ Status moves go through :func:`kamakura_portal.workflow.transition` with the tab
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -74,6 +74,22 @@ def update_contact(contact: Contact, fields: Mapping[str, Any]) -> Contact:
     return contact
 
 
+@transaction.atomic
+def save_section(
+    group: CitizenGroup,
+    *,
+    profile: Sequence[tuple[Mapping[str, Any], Mapping[str, Iterable[Any]]]] = (),
+    contacts: Sequence[tuple[Contact, Mapping[str, Any]]] = (),
+) -> CitizenGroup:
+    """A registration step's forms saved together: its profile fields (with many-to-many
+    choices) and its contacts, all or nothing."""
+    for fields, many in profile:
+        update_profile(group, fields, many=many)
+    for contact, fields in contacts:
+        update_contact(contact, fields)
+    return group
+
+
 def contacts_of(group: CitizenGroup) -> dict[str, Contact]:
     """The group's representative and contact person, created when missing."""
     contacts = {contact.kind: contact for contact in group.contacts.all()}
@@ -120,6 +136,15 @@ def missing_for_submission(group: CitizenGroup) -> list[Problem]:
 def submit_registration(group: CitizenGroup, actor: User) -> CitizenGroup:
     """Refused with one :class:`Problem` per gap (:func:`missing_for_submission`)."""
     return transition(group, Status.SUBMITTED, actor)
+
+
+@transaction.atomic
+def agree_and_submit(group: CitizenGroup, actor: User) -> CitizenGroup:
+    """The manager agrees to the centre's rules and submits: the consent is kept only with a
+    successful submission."""
+    if group.agreed_to_rules_at is None:
+        update_profile(group, {"agreed_to_rules_at": timezone.now()})
+    return submit_registration(group, actor)
 
 
 def approve_registration(group: CitizenGroup, actor: User) -> CitizenGroup:

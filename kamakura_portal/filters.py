@@ -17,10 +17,10 @@ def in_any(relation: str, queryset: QuerySet[Any], values: Any) -> QuerySet[Any]
     if not values:
         return queryset
     field = queryset.model._meta.get_field(relation)
-    through: type[Model] = field.remote_field.through  # type: ignore[union-attr]
-    target = field.m2m_reverse_field_name()  # type: ignore[union-attr]
+    through: type[Model] = field.remote_field.through
+    target = field.m2m_reverse_field_name()
     links = through._default_manager.filter(
-        **{field.m2m_field_name(): OuterRef("pk"), f"{target}__in": values}  # type: ignore[union-attr]
+        **{field.m2m_field_name(): OuterRef("pk"), f"{target}__in": values}
     )
     return queryset.filter(Exists(links))
 

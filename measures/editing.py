@@ -287,7 +287,7 @@ def siblings_of(row: Row) -> models.QuerySet[Row]:
         siblings = siblings.filter(parent_id=row.parent_id)
     elif isinstance(row, Measure):
         siblings = siblings.filter(category_id=row.category_id)
-    return siblings.order_by("sort_order", "pk")  # type: ignore[no-any-return]
+    return siblings.order_by("sort_order", "pk")
 
 
 @transaction.atomic

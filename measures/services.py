@@ -80,8 +80,11 @@ def save_report(
     fields: Mapping[str, Any],
     indicators: Sequence[Mapping[str, Any]],
     links: Sequence[Mapping[str, Any]],
+    *,
+    submit_as: User | None = None,
 ) -> ProgressReport:
-    """Replace the report's text, indicators and evidence links in one transaction."""
+    """Replace the report's text, indicators and evidence links in one transaction and,
+    with ``submit_as``, submit it in the same one (a refused submission saves nothing)."""
     locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if not locked.is_editable:
         raise ProgressError(
@@ -99,6 +102,8 @@ def save_report(
     locked.evidence_links.bulk_create(
         [locked.evidence_links.model(report=locked, **row) for row in links]
     )
+    if submit_as is not None:
+        return transition(locked, Status.SUBMITTED, submit_as)
     return locked
 
 

@@ -8,10 +8,12 @@ and the ``role_user`` / ``role_client`` fixtures.
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,19 +51,60 @@ ROLES = (
 STAFF_ROLES = frozenset(ROLES) - {"anonymous", "citizen", "group_manager", "other_group_manager"}
 
 
-def for_every_role(expected: Mapping[str, Any]) -> pytest.MarkDecorator:
+# The roles trusted with private data need two-factor authentication when the settings ask for
+# it. The suite's permission tests run a second time with the setting on (``--mfa-required``,
+# see the Makefile): these roles then have TOTP set up, and each gets a twin without it.
+MFA_ROLES = ("centre_staff", "secretariat", "administrator")
+WITHOUT_MFA = {f"{role}_without_mfa": role for role in MFA_ROLES}
+MFA_REQUIRED = False  # set from the command line in pytest_configure
+
+
+def without_mfa(expected: Mapping[str, Any], role: str) -> Any:
+    """What a twin without two-factor authentication gets, unless the test says: what a
+    signed-in person without a role gets — except that a page the role would open sends the
+    twin to set up two-factor authentication (302) instead of refusing it (403)."""
+    citizen = expected["citizen"]
+    if citizen == 403 and expected[role] != 403:
+        return 302
+    return citizen
+
+
+def for_every_role(expected: Mapping[str, Any]) -> Callable[[Any], Any]:
     """Parametrize a test over ``role, expected``; the map must name every role exactly once.
 
     A forgotten role is an error at collection time, so a new role cannot slip through the
-    permission tests unnoticed.
+    permission tests unnoticed. The test is marked ``permissions``; in the run with two-factor
+    authentication required it also runs for each role's twin without it (expected:
+    :func:`without_mfa`, or the map's own ``<role>_without_mfa`` entry).
     """
     missing = [role for role in ROLES if role not in expected]
-    unknown = [role for role in expected if role not in ROLES]
+    unknown = [role for role in expected if role not in ROLES and role not in WITHOUT_MFA]
     if missing or unknown:
         raise ValueError(f"for_every_role: missing {missing}, unknown {unknown}")
-    return pytest.mark.parametrize(
-        ("role", "expected"), [pytest.param(role, expected[role], id=role) for role in ROLES]
-    )
+    params = [pytest.param(role, expected[role], id=role) for role in ROLES]
+    if MFA_REQUIRED:
+        params += [
+            pytest.param(twin, expected.get(twin, without_mfa(expected, role)), id=twin)
+            for twin, role in WITHOUT_MFA.items()
+        ]
+    parametrize = pytest.mark.parametrize(("role", "expected"), params)
+
+    def mark(test: Any) -> Any:
+        return pytest.mark.permissions(parametrize(test))
+
+    return mark
+
+
+def acts(role: str, expected: Any) -> bool:
+    """Whether a 302 is the action's own redirect: not a sign-in page (anonymous) nor the
+    two-factor set-up page (a twin without two-factor authentication)."""
+    return expected == 302 and role != "anonymous" and role not in WITHOUT_MFA
+
+
+def roles_of_the_run() -> tuple[str, ...]:
+    """The roles a permission test tries: with two-factor authentication required, also
+    the twins without it."""
+    return ROLES + (tuple(WITHOUT_MFA) if MFA_REQUIRED else ())
 
 
 def roles_except(allowed: AbstractSet[str], yes: Any, no: Any) -> dict[str, Any]:
@@ -70,6 +113,34 @@ def roles_except(allowed: AbstractSet[str], yes: Any, no: Any) -> dict[str, Any]
     if unknown:
         raise ValueError(f"roles_except: unknown roles {sorted(unknown)}")
     return {role: (yes if role in allowed else no) for role in ROLES}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--mfa-required",
+        action="store_true",
+        help="PORTAL_REQUIRE_MFA_FOR_STAFF on: staff roles with TOTP, plus their twins without",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global MFA_REQUIRED  # read while the test modules are collected
+    MFA_REQUIRED = bool(config.getoption("--mfa-required"))
+
+
+@pytest.fixture(autouse=True)
+def _mfa_setting(request: pytest.FixtureRequest) -> None:
+    if MFA_REQUIRED:
+        request.getfixturevalue("settings").PORTAL_REQUIRE_MFA_FOR_STAFF = True
+
+
+def with_totp(user: Any) -> Any:
+    """In the run with two-factor authentication required, staff have it set up."""
+    if MFA_REQUIRED:
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        TOTP.activate(user, generate_totp_secret())
+    return user
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -125,6 +196,53 @@ def django_assert_num_queries(django_assert_num_queries: Any) -> Any:
     return django_assert_num_queries
 
 
+@contextmanager
+def broker_at(url: str, **transport_options: str) -> Iterator[None]:
+    """Tasks really go to the broker at ``url`` (not run in process) during the block."""
+    from kamakura_portal.celery import app
+
+    previous = (app.conf.broker_url, app.conf.broker_transport_options)
+    app.conf.task_always_eager = False
+    app.conf.update(broker_url=url, broker_transport_options=transport_options)
+    _forget_broker_connections(app)
+    try:
+        yield
+    finally:
+        app.conf.update(broker_url=previous[0], broker_transport_options=previous[1])
+        _forget_broker_connections(app)
+
+
+def broker_unreachable() -> Any:
+    """A Redis broker that refuses the connection, as when Redis is down."""
+    return broker_at("redis://127.0.0.1:1/15")  # nothing listens on port 1
+
+
+def _forget_broker_connections(app: Any) -> None:
+    """Connections and producers are pooled by URL: drop them so the next task connects anew."""
+    app.close()
+    vars(app.amqp)["_producer_pool"] = None
+
+
+@contextmanager
+def real_worker() -> Iterator[None]:
+    """A Celery worker (in a thread of this process) on the real Redis broker."""
+    from celery.contrib.testing.worker import start_worker
+
+    from kamakura_portal.celery import app
+
+    app.conf.task_always_eager = False
+    # The worker sets up logging for itself (the root logger's level and handlers): give
+    # the test run its own back, so later tests still capture their warnings.
+    root = logging.getLogger()
+    level, handlers = root.level, root.handlers[:]
+    try:
+        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=20):
+            yield
+    finally:
+        root.setLevel(level)
+        root.handlers[:] = handlers
+
+
 @pytest.fixture
 def division(db: None) -> Any:
     return DivisionFactory.create(code="test-division", name="テスト部")
@@ -176,8 +294,10 @@ def other_group_manager(group_b: Any) -> Any:
 
 @pytest.fixture
 def centre_staff(db: None) -> Any:
-    return UserFactory.create(
-        email="centre@example.jp", display_name="センター 職員", roles=[Role.CENTRE_STAFF]
+    return with_totp(
+        UserFactory.create(
+            email="centre@example.jp", display_name="センター 職員", roles=[Role.CENTRE_STAFF]
+        )
     )
 
 
@@ -201,8 +321,10 @@ def other_city_staff(dept_other: Any) -> Any:
 
 @pytest.fixture
 def secretariat(db: None) -> Any:
-    return UserFactory.create(
-        email="secretariat@example.jp", display_name="つながり 事務局", roles=[Role.SECRETARIAT]
+    return with_totp(
+        UserFactory.create(
+            email="secretariat@example.jp", display_name="つながり 事務局", roles=[Role.SECRETARIAT]
+        )
     )
 
 
@@ -215,8 +337,33 @@ def committee_member(db: None) -> Any:
 
 @pytest.fixture
 def administrator(db: None) -> Any:
+    return with_totp(
+        UserFactory.create(
+            email="admin@example.jp", display_name="管理者", roles=[Role.ADMINISTRATOR]
+        )
+    )
+
+
+@pytest.fixture
+def centre_staff_without_mfa(db: None) -> Any:
     return UserFactory.create(
-        email="admin@example.jp", display_name="管理者", roles=[Role.ADMINISTRATOR]
+        email="centre-no-mfa@example.jp", display_name="センター 未設定", roles=[Role.CENTRE_STAFF]
+    )
+
+
+@pytest.fixture
+def secretariat_without_mfa(db: None) -> Any:
+    return UserFactory.create(
+        email="secretariat-no-mfa@example.jp",
+        display_name="事務局 未設定",
+        roles=[Role.SECRETARIAT],
+    )
+
+
+@pytest.fixture
+def administrator_without_mfa(db: None) -> Any:
+    return UserFactory.create(
+        email="admin-no-mfa@example.jp", display_name="管理者 未設定", roles=[Role.ADMINISTRATOR]
     )
 
 
@@ -237,6 +384,15 @@ def client_for(user: Any) -> Client:
 def role_client(role_user: Any) -> Client:
     """A test client signed in as the parametrized ``role`` (anonymous: not signed in)."""
     return client_for(role_user)
+
+
+def ja(message: str) -> str:
+    """A message as the pages, mails and services give it (Japanese, the default)."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("ja"):
+        return gettext(message)
 
 
 def recipients_of(messages: Any) -> list[str]:

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Department
+from accounts.models import Department, User
 from groups.models import CitizenGroup
 
 from ..domain.parties import sides_of
@@ -126,13 +126,33 @@ def replace_rows(
     if [_row_values(row, names) for row in existing] == wanted:
         return 0
     getattr(locked, table).all().delete()
-    model._default_manager.bulk_create(  # type: ignore[attr-defined]
+    model._default_manager.bulk_create(
         [model(proposal=locked, sort_order=index, **row) for index, row in enumerate(rows)]
     )
     locked.save(update_fields=["updated_at"])
     if section in CONFIRMED_SECTIONS:
         return withdraw_confirmations(locked, actor, section)
     return 0
+
+
+@transaction.atomic
+def save_section(
+    proposal: Proposal,
+    section: str,
+    actor: User,
+    fields: Mapping[str, Any] | None,
+    *,
+    many: Mapping[str, Iterable[Any]] | None = None,
+    tables: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+) -> int:
+    """Save a section's fields (``None`` for a section of tables only) and its tables of rows
+    together, all or nothing; returns how many confirmations the change withdrew."""
+    withdrawn = 0
+    if fields is not None:
+        withdrawn += update_section(proposal, section, actor, fields, many=many)
+    for table, rows in (tables or {}).items():
+        withdrawn += replace_rows(proposal, table, actor, rows)
+    return withdrawn
 
 
 def withdraw_confirmations(proposal: Proposal, actor: Any, section: str) -> int:

@@ -59,7 +59,7 @@ class AgreementView(ProposalPageMixin, TemplateView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.has_perm("collaboration.work_on_agreement", self.proposal):
-            return self.handle_no_permission()
+            return self.refuse("collaboration.work_on_agreement")
         if request.POST.get("action") == "confirm":
             return self.confirm(request)
         amendment = agreement.in_force(self.proposal) is not None

@@ -10,13 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 
 from ..domain.sections import SECTIONS, section
 from ..errors import ProposalError
@@ -120,18 +119,12 @@ class EditSectionView(ProposalPageMixin, TemplateView):
         if not all(valid):  # a list: every form shows its errors
             return self.render_to_response(self.context(form, formsets))
         slug = self.kwargs["section"]
-        withdrawn = 0
+        fields, many = form.changes() if form is not None else (None, {})
+        tables = {table: formset.rows() for table, _label, formset in formsets}
         try:
-            with transaction.atomic():
-                if form is not None:
-                    fields, many = form.changes()
-                    withdrawn += services.update_section(
-                        self.proposal, slug, request.user, fields, many=many
-                    )
-                for table, _label, formset in formsets:
-                    withdrawn += services.replace_rows(
-                        self.proposal, table, request.user, formset.rows()
-                    )
+            withdrawn = services.save_section(
+                self.proposal, slug, acting_user(request), fields, many=many, tables=tables
+            )
         except ProposalError as refused:
             messages.error(request, str(refused))
             return redirect("collaboration:proposal", self.proposal.pk)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.forms import modelformset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
+
+from accounts.mixins import acting_user
 
 from ..domain.parties import sides_of
 from ..errors import ProposalError
@@ -58,10 +59,9 @@ class ImplementationView(ProposalPageMixin, TemplateView):
             for form in milestones
         ]
         try:
-            with transaction.atomic():
-                save_implementation(
-                    self.proposal, request.user, progress, report.cleaned_data["report_summary"]
-                )
+            save_implementation(
+                self.proposal, acting_user(request), progress, report.cleaned_data["report_summary"]
+            )
         except ProposalError as refused:
             messages.error(request, str(refused))
         else:

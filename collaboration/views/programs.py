@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from accounts.mixins import PortalPermissionRequiredMixin
 
 from ..forms.programs import ProgramForm
 from ..models import Program
+from ..services.programs import save_program
 
 
 class ProgramListView(PortalPermissionRequiredMixin, ListView):
@@ -43,7 +43,6 @@ class ProgramEditView(PortalPermissionRequiredMixin, UpdateView):
         return None
 
     def form_valid(self, form: ProgramForm) -> HttpResponse:
-        with transaction.atomic():  # the audit trail records who changed what
-            form.save()
+        save_program(form.instance, form.cleaned_data)
         messages.success(self.request, _("The programme is saved."))
         return redirect("collaboration:programs")

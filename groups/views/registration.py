@@ -10,11 +10,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.forms import BoundField
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -91,13 +89,13 @@ class EditSectionView(GroupPageMixin, TemplateView):
             return self.look_up_address(bound, prefix)
         if not all([form.is_valid() for form in bound]):  # a list: every form shows its errors
             return self.render_to_response(self.section_context(bound))
-        with transaction.atomic():
-            for form in bound:
-                if isinstance(form, ContactForm):
-                    services.update_contact(form.contact, form.changes())
-                else:
-                    fields, many = form.changes()
-                    services.update_profile(self.group, fields, many=many)
+        services.save_section(
+            self.group,
+            profile=[form.changes() for form in bound if not isinstance(form, ContactForm)],
+            contacts=[
+                (form.contact, form.changes()) for form in bound if isinstance(form, ContactForm)
+            ],
+        )
         return self.after_save(section.slug, request.POST.get("action", "continue"))
 
     def section(self) -> Any:
@@ -165,10 +163,7 @@ class SubmitRegistrationView(GroupPageMixin, TemplateView):
         if not consent.is_valid():
             return self.render_to_response(self.confirm_context(consent=consent))
         try:
-            with transaction.atomic():  # the consent is kept only with a successful submission
-                if group.agreed_to_rules_at is None:
-                    services.update_profile(group, {"agreed_to_rules_at": timezone.now()})
-                services.submit_registration(group, acting_user(request))
+            services.agree_and_submit(group, acting_user(request))
         except services.RegistryError as refused:
             group.refresh_from_db()
             problems = refused.problems or [Problem(str(refused))]

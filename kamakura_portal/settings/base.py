@@ -285,7 +285,20 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_RESULT_EXPIRES = 7 * 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that sends a task after its commit waits at most about a second for a broker
+# that does not answer; the work is then left to its periodic sweep (the outbox's).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "portal-outbox-sweep": {
+        # Mail the broker or the mail server could not take when it was queued.
+        "task": "portal.sweep_outbox",
+        "schedule": 60.0,
+    },
     "groups-renewal-daily": {
         "task": "groups.run_renewal_cycle",
         "schedule": crontab(hour=6, minute=0),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
@@ -13,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
-from kamakura_portal.workflow import history_of, transition
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
+from kamakura_portal.workflow import history_of
 
 from .. import services
 from ..forms.reporting import EvidenceFormSet, IndicatorFormSet, ReportForm, filled_rows
@@ -139,10 +138,13 @@ class EditReportView(ReportMixin, TemplateView):
                 self.get_context_data(forms=forms, has_errors=True, gaps=True)
             )
         try:
-            with transaction.atomic():
-                report = self.save(fields, indicators, links)
-                if submitting:
-                    transition(report, Status.SUBMITTED, request.user)
+            report = services.save_report(
+                self.report,
+                fields,
+                filled_rows(indicators, "name"),
+                filled_rows(links, "url"),
+                submit_as=acting_user(request) if submitting else None,
+            )
         except services.ProgressError as error:
             messages.error(request, str(error))
             return redirect("measures:progress_report", self.report.pk)

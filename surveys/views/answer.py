@@ -185,7 +185,7 @@ class AnswerView(SurveyMixin, TemplateView):
     ) -> AnswerForm:
         """The person's entries again, now based on the latest version (saving is deliberate)."""
         data = QueryDict(mutable=True)
-        data.update(form.data)  # type: ignore[arg-type]
+        data.update(form.data)
         data["version"] = str(version)
         return AnswerForm(data, questions=questions, complete=complete)
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -13,17 +15,17 @@ def test_the_dashboard_lives_at_mypage() -> None:
 
 
 @for_every_role({role: (302 if role == "anonymous" else 200) for role in ROLES})
-def test_everyone_signed_in_has_a_dashboard(role_client, expected) -> None:
+def test_everyone_signed_in_has_a_dashboard(role_client: Any, expected: Any) -> None:
     assert role_client.get(URL).status_code == expected
 
 
-def test_anonymous_visitors_are_sent_to_the_login_page_and_back(client) -> None:
+def test_anonymous_visitors_are_sent_to_the_login_page_and_back(client: Any) -> None:
     response = client.get(URL)
     assert response.status_code == 302
     assert response.url == f"{reverse('account_login')}?next={URL}"
 
 
-def test_the_dashboard_lists_the_roles_of_the_user(city_staff, dept_own) -> None:
+def test_the_dashboard_lists_the_roles_of_the_user(city_staff: Any, dept_own: Any) -> None:
     from tests.conftest import client_for
 
     response = client_for(city_staff).get(URL)
@@ -33,7 +35,9 @@ def test_the_dashboard_lists_the_roles_of_the_user(city_staff, dept_own) -> None
     assert dept_own.name in response.content.decode()
 
 
-def test_a_group_manager_is_shown_the_group_manager_role(group_manager, other_group_manager):
+def test_a_group_manager_is_shown_the_group_manager_role(
+    group_manager: Any, other_group_manager: Any
+) -> None:
     from tests.conftest import client_for
 
     html = client_for(group_manager).get(URL).content.decode()
@@ -41,7 +45,9 @@ def test_a_group_manager_is_shown_the_group_manager_role(group_manager, other_gr
     assert "団体担当者" in html
 
 
-def test_a_user_without_groups_is_not_called_a_group_manager(citizen, centre_staff) -> None:
+def test_a_user_without_groups_is_not_called_a_group_manager(
+    citizen: Any, centre_staff: Any
+) -> None:
     from tests.conftest import client_for
 
     for user in (citizen, centre_staff):
@@ -50,7 +56,9 @@ def test_a_user_without_groups_is_not_called_a_group_manager(citizen, centre_sta
         assert "団体担当者" not in response.content.decode()
 
 
-def test_the_dashboard_is_pinned_to_its_queries(group_manager, django_assert_num_queries):
+def test_the_dashboard_is_pinned_to_its_queries(
+    group_manager: Any, django_assert_num_queries: Any
+) -> None:
     from tests.conftest import client_for
 
     client = client_for(group_manager)
@@ -59,7 +67,5 @@ def test_the_dashboard_is_pinned_to_its_queries(group_manager, django_assert_num
     # 3. the user's role assignments with departments (cached on the user)
     # 4. the ids of the groups the user manages (cached on the user; menu and page share it)
     # 5. account security: does the user have a TOTP authenticator?
-    # 6. menu: Django's ModelBackend, the user's own permissions (for a rule that said no)
-    # 7. menu: Django's ModelBackend, the permissions of the user's auth groups
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         assert client.get(URL).status_code == 200

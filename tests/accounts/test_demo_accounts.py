@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.test import Client
@@ -45,7 +47,7 @@ def test_loading_demo_accounts_again_resets_a_changed_password(demo: None) -> No
 
 
 @pytest.mark.parametrize("spec", DEMO_ACCOUNTS, ids=lambda spec: spec.email.split("@")[0])
-def test_a_demo_account_can_log_in_through_the_login_form(demo: None, spec) -> None:
+def test_a_demo_account_can_log_in_through_the_login_form(demo: None, spec: Any) -> None:
     client = Client()
     response = client.post(
         reverse("account_login"), {"login": spec.email, "password": DEMO_PASSWORD}

@@ -1,4 +1,5 @@
 from io import StringIO
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -17,7 +18,7 @@ def run_setup(*args: str) -> str:
     return out.getvalue()
 
 
-def test_it_loads_the_departments_without_demo_accounts(settings) -> None:
+def test_it_loads_the_departments_without_demo_accounts(settings: Any) -> None:
     settings.PORTAL_DEMO_MODE = False
     output = run_setup()
     assert Department.objects.filter(name="地域のつながり課").exists()
@@ -25,7 +26,7 @@ def test_it_loads_the_departments_without_demo_accounts(settings) -> None:
     assert "accounts.services.load_departments" in output
 
 
-def test_it_refuses_demo_data_when_demo_mode_is_off(settings) -> None:
+def test_it_refuses_demo_data_when_demo_mode_is_off(settings: Any) -> None:
     settings.PORTAL_DEMO_MODE = False
     with pytest.raises(CommandError, match="PORTAL_DEMO_MODE"):
         run_setup("--demo")
@@ -33,7 +34,7 @@ def test_it_refuses_demo_data_when_demo_mode_is_off(settings) -> None:
     assert not Department.objects.exists()
 
 
-def test_running_it_twice_with_demo_creates_each_demo_account_once(settings) -> None:
+def test_running_it_twice_with_demo_creates_each_demo_account_once(settings: Any) -> None:
     settings.PORTAL_DEMO_MODE = True
     run_setup("--demo")
     counts = (

@@ -1,6 +1,7 @@
 """Sign-up with allauth: verification mail, confirmation, and Japanese errors by the field."""
 
 import re
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -19,7 +20,7 @@ PASSWORD = "yuigahama-beach-2026"
 CONFIRM_LINK = re.compile(r"https?://[^\s/]+(/accounts/confirm-email/[^\s/]+/)")
 
 
-def sign_up(client: Client, **overrides: str):
+def sign_up(client: Client, **overrides: str) -> Any:
     data = {
         "display_name": "鎌倉 花子",
         "email": "hanako@example.jp",
@@ -30,13 +31,13 @@ def sign_up(client: Client, **overrides: str):
     return client.post(SIGNUP_URL, data)
 
 
-def confirmation_path(message) -> str:
+def confirmation_path(message: Any) -> str:
     match = CONFIRM_LINK.search(message.body)
     assert match, message.body
     return match.group(1)
 
 
-def test_the_signup_page_asks_for_name_email_and_password_twice(client) -> None:
+def test_the_signup_page_asks_for_name_email_and_password_twice(client: Any) -> None:
     assert reverse("account_signup") == SIGNUP_URL
     response = client.get(SIGNUP_URL)
     assert response.status_code == 200
@@ -48,7 +49,7 @@ def test_the_signup_page_asks_for_name_email_and_password_twice(client) -> None:
     ]
 
 
-def test_a_valid_signup_sends_a_verification_mail_in_japanese(client) -> None:
+def test_a_valid_signup_sends_a_verification_mail_in_japanese(client: Any) -> None:
     response = sign_up(client)
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
@@ -73,7 +74,7 @@ def test_an_unverified_user_cannot_log_in_yet() -> None:
     assert response["Location"] == reverse("account_email_verification_sent")
 
 
-def test_following_the_link_confirms_the_address_and_the_user_can_log_in(client) -> None:
+def test_following_the_link_confirms_the_address_and_the_user_can_log_in(client: Any) -> None:
     sign_up(client)
     path = confirmation_path(mail.outbox[0])
 
@@ -94,7 +95,7 @@ def test_following_the_link_confirms_the_address_and_the_user_can_log_in(client)
     assert int(other.session["_auth_user_id"]) == User.objects.get().pk
 
 
-def test_a_short_numeric_password_is_refused_in_japanese_beside_the_field(client) -> None:
+def test_a_short_numeric_password_is_refused_in_japanese_beside_the_field(client: Any) -> None:
     response = sign_up(client, password1="12345678", password2="12345678")
     assert response.status_code == 200
     error = field_error(response.content.decode(), "id_password1")
@@ -104,14 +105,14 @@ def test_a_short_numeric_password_is_refused_in_japanese_beside_the_field(client
     assert mail.outbox == []
 
 
-def test_a_common_password_is_refused_in_japanese(client) -> None:
+def test_a_common_password_is_refused_in_japanese(client: Any) -> None:
     response = sign_up(client, password1="password1234", password2="password1234")
     error = field_error(response.content.decode(), "id_password1")
     assert "このパスワードは一般的すぎます。" in error
     assert not User.objects.exists()
 
 
-def test_a_malformed_email_is_refused_in_japanese_beside_the_field(client) -> None:
+def test_a_malformed_email_is_refused_in_japanese_beside_the_field(client: Any) -> None:
     response = sign_up(client, email="hanako@@example")
     assert response.status_code == 200
     error = field_error(response.content.decode(), "id_email")
@@ -120,14 +121,14 @@ def test_a_malformed_email_is_refused_in_japanese_beside_the_field(client) -> No
     assert mail.outbox == []
 
 
-def test_a_missing_name_is_refused_beside_the_field(client) -> None:
+def test_a_missing_name_is_refused_beside_the_field(client: Any) -> None:
     response = sign_up(client, display_name="")
     assert response.status_code == 200
     assert "このフィールドは必須です。" in field_error(response.content.decode(), "id_display_name")
     assert not User.objects.exists()
 
 
-def test_the_error_summary_links_to_each_field_in_error(client) -> None:
+def test_the_error_summary_links_to_each_field_in_error(client: Any) -> None:
     from tests.html import Page
 
     response = sign_up(client, email="not-an-email", password1="12345678", password2="12345678")
@@ -139,7 +140,7 @@ def test_the_error_summary_links_to_each_field_in_error(client) -> None:
     assert "#id_password1" in hrefs
 
 
-def test_an_existing_email_is_refused_beside_the_field_and_nothing_is_saved(client) -> None:
+def test_an_existing_email_is_refused_beside_the_field_and_nothing_is_saved(client: Any) -> None:
     UserFactory.create(email="hanako@example.jp")
     response = sign_up(client, email="HANAKO@example.jp")
     assert response.status_code == 200

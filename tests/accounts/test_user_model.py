@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.contrib.auth import authenticate
 from django.db import IntegrityError
@@ -52,7 +54,7 @@ def test_a_superuser_counts_as_administrator() -> None:
     assert user.is_staff
 
 
-def test_it_loads_the_roles_once_per_instance(django_assert_num_queries) -> None:
+def test_it_loads_the_roles_once_per_instance(django_assert_num_queries: Any) -> None:
     user = UserFactory.create(roles=[Role.CENTRE_STAFF, Role.COMMITTEE])
     user = User.objects.get(pk=user.pk)
     # 1. SELECT the role assignments with their departments.

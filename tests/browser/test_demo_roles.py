@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -40,7 +41,7 @@ def test_the_menus_cover_every_demo_account() -> None:
     assert {spec.email.split("@")[0] for spec in DEMO_ACCOUNTS} == set(MENUS)
 
 
-def nav_link(page: Page, href: str):
+def nav_link(page: Page, href: str) -> Any:
     return page.locator(f"nav a[href='{href}']")
 
 

@@ -150,9 +150,8 @@ def test_the_review_list_runs_a_fixed_number_of_queries(
     client = client_for(secretariat)
     # 1 session, 1 user, 1 roles (permission), 1 the user's own assignments, 1 queue
     # (programme, proposer joined), 1 figures by side, 1 by fiscal year, 1 totals, then the
-    # menus: 1 managed groups, 2 Django model permissions (user's and groups', for the
-    # administration entry).
-    with django_assert_num_queries(11):
+    # menus: 1 managed groups.
+    with django_assert_num_queries(9):
         assert client.get("/collaboration/review/").status_code == 200
 
 
@@ -173,8 +172,8 @@ def test_my_proposals_runs_a_fixed_number_of_queries(
     client = client_for(group_manager)
     # 1 session, 1 user, 1 managed groups, 1 roles, 1 proposals (programme, proposer
     # joined), 1 inbox (a note's link needs only its ids, whether it is about a move or a
-    # discussion entry), then the menus: 2 Django model permissions (administration entry).
-    with django_assert_num_queries(8):
+    # discussion entry).
+    with django_assert_num_queries(6):
         assert client.get("/collaboration/mine/").status_code == 200
 
 

@@ -122,13 +122,13 @@ def test_the_staff_list_runs_a_fixed_number_of_queries(
     client = client_for(centre_staff)
     # 1 session, 1 user, 1 roles (permission), 1 count, 1 page of needs (department
     # joined, proposals counted), 1 fields, 1 areas, then the filter's choices: 1 fields,
-    # 1 areas, 1 departments; the menus: 1 managed groups, 2 Django model permissions.
-    with django_assert_num_queries(13):
+    # 1 areas, 1 departments; the menus: 1 managed groups.
+    with django_assert_num_queries(11):
         assert client.get("/collaboration/staff/needs/").status_code == 200
 
 
 @for_every_role({**roles_except(POSTERS, 200, 403), "anonymous": SIGN_IN})
-def test_the_citys_staff_open_the_form_to_post_a_need(role_client: Client, expected: int):
+def test_the_citys_staff_open_the_form_to_post_a_need(role_client: Client, expected: int) -> None:
     assert role_client.get("/collaboration/staff/needs/new/").status_code == expected
 
 

@@ -15,7 +15,7 @@ from collaboration.models import Proposal
 from collaboration.workflow.proposals import PARTIES, PROPOSER, SECRETARIAT, WORKFLOW
 from kamakura_portal.models import StatusChange
 from kamakura_portal.workflow import transition
-from tests.conftest import ROLES
+from tests.conftest import roles_of_the_run
 
 from .conftest import ja, meet_guard, put_in
 
@@ -49,10 +49,11 @@ def _cases() -> list[Any]:
         pytest.param(kind, move, role, id=f"{kind}-{move[0]}-{move[1]}-{role}")
         for kind in ("group_proposal", "city_proposal")
         for move in MOVES
-        for role in ROLES
+        for role in roles_of_the_run()
     ]
 
 
+@pytest.mark.permissions
 @pytest.mark.parametrize(("kind", "move", "role"), _cases())
 def test_only_the_allowed_roles_make_each_move(
     request: pytest.FixtureRequest, kind: str, move: tuple[str, str], role: str

@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -13,16 +15,18 @@ Status = CitizenGroup.Status
 REGISTRY_STAFF = {"centre_staff", "secretariat", "administrator"}
 
 
-def url(group) -> str:
+def url(group: Any) -> str:
     return reverse("groups:change_status", args=[group.pk])
 
 
-def test_the_status_change_lives_under_the_staff_page(group_a) -> None:
+def test_the_status_change_lives_under_the_staff_page(group_a: Any) -> None:
     assert url(group_a) == f"/groups/staff/{group_a.pk}/status/"
 
 
 @for_every_role({**roles_except(REGISTRY_STAFF, yes=302, no=403), "anonymous": 302})
-def test_only_registry_staff_may_change_a_status(role_client, role, expected, group_a) -> None:
+def test_only_registry_staff_may_change_a_status(
+    role_client: Any, role: Any, expected: Any, group_a: Any
+) -> None:
     response = role_client.post(url(group_a), {"to": "suspended", "reason": "休会の届け"})
     assert response.status_code == expected
     group_a.refresh_from_db()
@@ -31,7 +35,7 @@ def test_only_registry_staff_may_change_a_status(role_client, role, expected, gr
 
 
 def test_suspending_records_the_reason_and_mails_the_managers(
-    centre_staff, group_manager, group_a, django_capture_on_commit_callbacks
+    centre_staff: Any, group_manager: Any, group_a: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(centre_staff).post(
@@ -52,7 +56,7 @@ def test_suspending_records_the_reason_and_mails_the_managers(
 
 
 @pytest.mark.parametrize("to", ["suspended", "archived"])
-def test_suspending_or_archiving_needs_a_reason(centre_staff, group_a, to) -> None:
+def test_suspending_or_archiving_needs_a_reason(centre_staff: Any, group_a: Any, to: Any) -> None:
     response = client_for(centre_staff).post(url(group_a), {"to": to, "reason": ""})
     assert response.status_code == 200
     assert field_error(response.content.decode(), "status_reason")
@@ -62,7 +66,7 @@ def test_suspending_or_archiving_needs_a_reason(centre_staff, group_a, to) -> No
 
 
 @pytest.mark.parametrize("start", [Status.SUSPENDED, Status.ARCHIVED])
-def test_staff_can_restore_a_group(centre_staff, group_a, start) -> None:
+def test_staff_can_restore_a_group(centre_staff: Any, group_a: Any, start: Any) -> None:
     group_a.status = start
     group_a.save()
     response = client_for(centre_staff).post(url(group_a), {"to": "registered", "reason": ""})
@@ -82,7 +86,9 @@ def test_staff_can_restore_a_group(centre_staff, group_a, start) -> None:
         (Status.REGISTERED, "nonsense"),
     ],
 )
-def test_a_move_staff_may_not_make_is_refused(centre_staff, group_a, start, to) -> None:
+def test_a_move_staff_may_not_make_is_refused(
+    centre_staff: Any, group_a: Any, start: Any, to: Any
+) -> None:
     group_a.status = start
     group_a.save()
     response = client_for(centre_staff).post(url(group_a), {"to": to, "reason": "理由"})
@@ -93,6 +99,6 @@ def test_a_move_staff_may_not_make_is_refused(centre_staff, group_a, start, to) 
     assert not StatusChange.objects.exists()
 
 
-def test_a_missing_group_is_404_for_staff(centre_staff) -> None:
+def test_a_missing_group_is_404_for_staff(centre_staff: Any) -> None:
     response = client_for(centre_staff).post("/groups/staff/999999/status/", {"to": "archived"})
     assert response.status_code == 404

@@ -2,6 +2,7 @@ import csv
 import importlib.util
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -64,7 +65,7 @@ def demo(db: None) -> int:
     return load_demo_registry()
 
 
-def test_the_loaded_registry_has_the_figures_of_seed_001(demo) -> None:
+def test_the_loaded_registry_has_the_figures_of_seed_001(demo: Any) -> None:
     assert demo == 351
     fields = {figure.label: figure.count for figure in queries.groups_by_activity_field()}
     assert fields == FIELDS_2025
@@ -75,14 +76,14 @@ def test_the_loaded_registry_has_the_figures_of_seed_001(demo) -> None:
     assert queries.registered_total() == 351 + len(DEMO_GROUPS)
 
 
-def test_every_demo_group_has_a_field_a_district_and_private_contacts(demo) -> None:
+def test_every_demo_group_has_a_field_a_district_and_private_contacts(demo: Any) -> None:
     imported = CitizenGroup.objects.exclude(name__in=[name for name, *_ in DEMO_GROUPS])
     assert not imported.filter(activity_fields=None).exists()
     assert not imported.filter(districts=None).exists()
     assert not Contact.objects.filter(phone_public=True).exists()
 
 
-def test_loading_the_demo_registry_twice_changes_nothing(demo) -> None:
+def test_loading_the_demo_registry_twice_changes_nothing(demo: Any) -> None:
     count = CitizenGroup.objects.count()
     assert load_demo_registry() == 0
     assert CitizenGroup.objects.count() == count

@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -22,7 +23,7 @@ URL = "/groups/"
 Status = CitizenGroup.Status
 
 
-def names(response) -> list[str]:
+def names(response: Any) -> list[str]:
     return [group.name for group in response.context["page_obj"].object_list]
 
 
@@ -31,7 +32,7 @@ def test_the_directory_lives_under_groups() -> None:
 
 
 @for_every_role(roles_except(set(), yes=200, no=200))
-def test_everyone_may_browse_the_directory(role_client, expected, group_a) -> None:
+def test_everyone_may_browse_the_directory(role_client: Any, expected: Any, group_a: Any) -> None:
     response = role_client.get(URL)
     assert response.status_code == expected
     assert group_a.name in response.content.decode()
@@ -40,13 +41,13 @@ def test_everyone_may_browse_the_directory(role_client, expected, group_a) -> No
 @pytest.mark.parametrize(
     "status", [s for s in Status.values if s != Status.REGISTERED], ids=lambda s: s
 )
-def test_only_registered_groups_are_listed(client, status) -> None:
+def test_only_registered_groups_are_listed(client: Any, status: Any) -> None:
     CitizenGroupFactory.create(name="登録済みの会", name_kana="トウロクズミノカイ")
     CitizenGroupFactory.create(name="ほかの状態の会", name_kana="ホカノカイ", status=status)
     assert names(client.get(URL)) == ["登録済みの会"]
 
 
-def test_groups_are_in_kana_order_by_default(client) -> None:
+def test_groups_are_in_kana_order_by_default(client: Any) -> None:
     for name, kana in [
         ("夜の会", "ヨルノカイ"),
         ("朝の会", "アサノカイ"),
@@ -56,20 +57,20 @@ def test_groups_are_in_kana_order_by_default(client) -> None:
     assert names(client.get(URL)) == ["朝の会", "昼の会", "夜の会"]
 
 
-def test_newest_sorts_by_registration_date(client) -> None:
+def test_newest_sorts_by_registration_date(client: Any) -> None:
     CitizenGroupFactory.create(name="古い会", registered_on=datetime.date(2020, 4, 1))
     CitizenGroupFactory.create(name="新しい会", registered_on=datetime.date(2025, 4, 1))
     assert names(client.get(URL, {"sort": "newest"})) == ["新しい会", "古い会"]
 
 
-def test_updated_sorts_by_the_latest_change(client) -> None:
+def test_updated_sorts_by_the_latest_change(client: Any) -> None:
     first = CitizenGroupFactory.create(name="先に作った会")
     CitizenGroupFactory.create(name="後に作った会")
     first.save()  # now the most recently updated
     assert names(client.get(URL, {"sort": "updated"})) == ["先に作った会", "後に作った会"]
 
 
-def test_it_filters_by_any_of_the_chosen_fields(client) -> None:
+def test_it_filters_by_any_of_the_chosen_fields(client: Any) -> None:
     welfare = ActivityFieldFactory.create(name="福祉")
     culture = ActivityFieldFactory.create(name="文化")
     sport = ActivityFieldFactory.create(name="スポーツ")
@@ -81,7 +82,7 @@ def test_it_filters_by_any_of_the_chosen_fields(client) -> None:
     assert names(response) == ["福祉の会", "両方の会"]  # once each, in kana order
 
 
-def test_filters_narrow_each_other(client) -> None:
+def test_filters_narrow_each_other(client: Any) -> None:
     ofuna = DistrictFactory.create(name="大船")
     kamakura = DistrictFactory.create(name="鎌倉")
     npo = OrganizationTypeFactory.create(name="NPO法人")
@@ -99,14 +100,14 @@ def test_filters_narrow_each_other(client) -> None:
     assert names(response) == ["大船のNPO"]
 
 
-def test_a_bad_filter_value_shows_an_error_and_no_groups(client, group_a) -> None:
+def test_a_bad_filter_value_shows_an_error_and_no_groups(client: Any, group_a: Any) -> None:
     response = client.get(URL, {"district": "9999"})
     assert response.status_code == 200
     assert names(response) == []
     assert response.context["filter"].form.errors["district"]
 
 
-def test_the_form_keeps_the_filters_in_the_address(client) -> None:
+def test_the_form_keeps_the_filters_in_the_address(client: Any) -> None:
     field = ActivityFieldFactory.create(name="福祉")
     html = client.get(URL, {"activity_field": field.pk, "q": "会"}).content.decode()
     page = Page(html)
@@ -117,7 +118,7 @@ def test_the_form_keeps_the_filters_in_the_address(client) -> None:
     assert page.find_all("input", name="q")[0].attrs["value"] == "会"
 
 
-def test_pagination_keeps_the_filters(client) -> None:
+def test_pagination_keeps_the_filters(client: Any) -> None:
     field = ActivityFieldFactory.create(name="福祉")
     for n in range(25):
         CitizenGroupFactory.create(name_kana=f"カイ{n:02}").activity_fields.add(field)
@@ -130,14 +131,14 @@ def test_pagination_keeps_the_filters(client) -> None:
     assert len(names(client.get(URL + next_link))) == 5
 
 
-def test_the_count_is_announced_in_a_live_region(client) -> None:
+def test_the_count_is_announced_in_a_live_region(client: Any) -> None:
     CitizenGroupFactory.create_batch(3)
     count = Page(client.get(URL).content.decode()).by_id("result-count")
     assert count.attrs["role"] == "status"
     assert "3" in count.text
 
 
-def test_htmx_gets_only_the_results_with_the_count_out_of_band(client, group_a) -> None:
+def test_htmx_gets_only_the_results_with_the_count_out_of_band(client: Any, group_a: Any) -> None:
     response = client.get(
         URL, {"q": ""}, headers={"HX-Request": "true", "HX-Target": "directory-results"}
     )
@@ -148,13 +149,13 @@ def test_htmx_gets_only_the_results_with_the_count_out_of_band(client, group_a) 
     assert "HX-Request" in response["Vary"]
 
 
-def test_without_htmx_the_same_address_is_a_whole_page(client, group_a) -> None:
+def test_without_htmx_the_same_address_is_a_whole_page(client: Any, group_a: Any) -> None:
     html = client.get(URL, {"q": ""}).content.decode()
     assert html.count("<h1") == 1
     assert "hx-swap-oob" not in html
 
 
-def test_a_card_shows_the_public_summary(client) -> None:
+def test_a_card_shows_the_public_summary(client: Any) -> None:
     field = ActivityFieldFactory.create(name="子ども・子育て")
     district = DistrictFactory.create(name="腰越")
     kind = OrganizationTypeFactory.create(name="任意団体")
@@ -173,13 +174,13 @@ def test_a_card_shows_the_public_summary(client) -> None:
     assert reverse("groups:profile", args=[group.pk]) in Page(html).hrefs()
 
 
-def test_an_empty_result_gives_hints(client, group_a) -> None:
+def test_an_empty_result_gives_hints(client: Any, group_a: Any) -> None:
     html = client.get(URL, {"q": "存在しない言葉"}).content.decode()
     assert "empty-state" in html
     assert 'href="/groups/"' in html
 
 
-def test_private_contact_values_never_appear(client, group_a) -> None:
+def test_private_contact_values_never_appear(client: Any, group_a: Any) -> None:
     ContactFactory.create(
         group=group_a,
         name="秘密 代表",
@@ -192,7 +193,7 @@ def test_private_contact_values_never_appear(client, group_a) -> None:
         assert private not in html
 
 
-def queries_for(client) -> int:
+def queries_for(client: Any) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(URL).status_code == 200
     return len(queries)
@@ -206,14 +207,16 @@ def make_groups(count: int) -> None:
         group.districts.add(district)
 
 
-def test_the_queries_do_not_grow_with_the_groups(client) -> None:
+def test_the_queries_do_not_grow_with_the_groups(client: Any) -> None:
     make_groups(3)
     three = queries_for(client)
     make_groups(27)
     assert queries_for(client) == three
 
 
-def test_the_directory_is_pinned_to_its_queries(client, django_assert_num_queries) -> None:
+def test_the_directory_is_pinned_to_its_queries(
+    client: Any, django_assert_num_queries: Any
+) -> None:
     make_groups(30)
     # An anonymous visitor has no session and no user to load.
     # 1. paginator: the number of matching groups

@@ -1,5 +1,7 @@
 """The contacts section of groups:edit: two contacts, each item public or private, in one save."""
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -14,15 +16,15 @@ ITEMS = Contact.ITEMS
 
 
 @pytest.fixture
-def draft(citizen):
+def draft(citizen: Any) -> Any:
     return draft_of(citizen)
 
 
-def url(group) -> str:
+def url(group: Any) -> str:
     return reverse("groups:edit", args=[group.pk, "contacts"])
 
 
-def contacts_data(**overrides):
+def contacts_data(**overrides: Any) -> Any:
     return {
         "representative-name": "腰越 一郎",
         "representative-name_kana": "こしごえ いちろう",
@@ -39,12 +41,12 @@ def contacts_data(**overrides):
     }
 
 
-def contact(group, kind: str) -> Contact:
+def contact(group: Any, kind: str) -> Contact:
     return Contact.objects.get(group=group, kind=kind)
 
 
 def test_the_page_explains_privacy_and_gives_every_item_its_own_unticked_box(
-    citizen, draft
+    citizen: Any, draft: Any
 ) -> None:
     html = client_for(citizen).get(url(draft)).content.decode()
     page = Page(html)
@@ -65,7 +67,9 @@ def test_the_page_explains_privacy_and_gives_every_item_its_own_unticked_box(
             assert label.text.startswith(ja("Make public (%(item)s)").split("%")[0])
 
 
-def test_both_contacts_are_saved_normalised_with_their_public_items(citizen, draft) -> None:
+def test_both_contacts_are_saved_normalised_with_their_public_items(
+    citizen: Any, draft: Any
+) -> None:
     response = client_for(citizen).post(url(draft), contacts_data())
     assert response["Location"] == reverse("groups:edit", args=[draft.pk, "links"])
     representative = contact(draft, "representative")
@@ -80,7 +84,7 @@ def test_both_contacts_are_saved_normalised_with_their_public_items(citizen, dra
     assert (liaison.email_public, liaison.name_public) == (True, False)
 
 
-def test_one_bad_item_saves_nothing_in_either_contact(citizen, draft) -> None:
+def test_one_bad_item_saves_nothing_in_either_contact(citizen: Any, draft: Any) -> None:
     data = contacts_data(**{"liaison-postal_code": "248"})
     response = client_for(citizen).post(url(draft), data)
     assert response.status_code == 200
@@ -91,7 +95,7 @@ def test_one_bad_item_saves_nothing_in_either_contact(citizen, draft) -> None:
     assert ja("Nothing was saved. Please check what you entered.") in response.content.decode()
 
 
-def test_the_representative_needs_a_name_and_a_phone_or_an_email(citizen, draft) -> None:
+def test_the_representative_needs_a_name_and_a_phone_or_an_email(citizen: Any, draft: Any) -> None:
     data = contacts_data(
         **{"representative-name": "", "representative-phone": "", "representative-email": ""}
     )
@@ -102,7 +106,7 @@ def test_the_representative_needs_a_name_and_a_phone_or_an_email(citizen, draft)
     )
 
 
-def test_the_contact_person_may_be_left_empty(citizen, draft) -> None:
+def test_the_contact_person_may_be_left_empty(citizen: Any, draft: Any) -> None:
     data = {k: v for k, v in contacts_data().items() if not k.startswith("liaison-")}
     response = client_for(citizen).post(url(draft), data)
     assert response.status_code == 302
@@ -110,7 +114,7 @@ def test_the_contact_person_may_be_left_empty(citizen, draft) -> None:
 
 
 def test_the_address_button_is_an_htmx_lookup_and_a_plain_submit_without_script(
-    citizen, draft
+    citizen: Any, draft: Any
 ) -> None:
     page = Page(client_for(citizen).get(url(draft)).content.decode())
     button = page.find_all("button", name="lookup_address", value="representative")[0]
@@ -124,7 +128,9 @@ def test_the_address_button_is_an_htmx_lookup_and_a_plain_submit_without_script(
     assert (in_form[0].attrs["name"], in_form[0].attrs["value"]) == ("action", "continue")
 
 
-def test_without_script_the_lookup_fills_the_address_and_saves_nothing(citizen, draft) -> None:
+def test_without_script_the_lookup_fills_the_address_and_saves_nothing(
+    citizen: Any, draft: Any
+) -> None:
     data = contacts_data(
         **{"representative-address": "", "lookup_address": "representative", "action": ""}
     )
@@ -139,7 +145,9 @@ def test_without_script_the_lookup_fills_the_address_and_saves_nothing(citizen, 
     assert contact(draft, "representative").name == ""
 
 
-def test_another_group_s_manager_cannot_change_the_contacts(other_group_manager, group_a) -> None:
+def test_another_group_s_manager_cannot_change_the_contacts(
+    other_group_manager: Any, group_a: Any
+) -> None:
     response = client_for(other_group_manager).post(url(group_a), contacts_data())
     assert response.status_code == 403
     assert not Contact.objects.filter(group=group_a, name="腰越 一郎").exists()

@@ -4,11 +4,12 @@ The contacts and links sections are tested in test_edit_section_contacts.py and
 test_edit_section_links.py.
 """
 
-import datetime
+from typing import Any
 
 import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
+from django.utils import timezone
 
 from groups.models import ActivityField, CitizenGroup, District, OrganizationType
 from groups.reference import load_taxonomies
@@ -35,7 +36,7 @@ EDITORS = {
 SECTIONS = ("basic", "activities", "contacts", "links")
 
 
-def url(group, section: str = "basic") -> str:
+def url(group: Any, section: str = "basic") -> str:
     return reverse("groups:edit", args=[group.pk, section])
 
 
@@ -45,11 +46,11 @@ def taxonomies() -> None:
 
 
 @pytest.fixture
-def draft(citizen, taxonomies):
+def draft(citizen: Any, taxonomies: Any) -> Any:
     return draft_of(citizen)
 
 
-def basic_data(**overrides):
+def basic_data(**overrides: Any) -> Any:
     return {
         "name": "腰越おさんぽの会",
         "name_kana": "こしごえ おさんぽのかい",
@@ -69,14 +70,14 @@ def test_the_route_names_the_group_and_the_section() -> None:
 
 @for_every_role(EDITORS)
 def test_the_group_s_managers_and_the_centre_edit_a_registered_group(
-    role_client, expected, group_a, group_b
+    role_client: Any, expected: Any, group_a: Any, group_b: Any
 ) -> None:
     assert role_client.get(url(group_a)).status_code == expected
 
 
 @for_every_role({**EDITORS, "group_manager": 403})
 def test_nobody_but_staff_edits_a_registration_under_review(
-    role_client, expected, group_a, group_b
+    role_client: Any, expected: Any, group_a: Any, group_b: Any
 ) -> None:
     CitizenGroup.objects.filter(pk=group_a.pk).update(status=Status.SUBMITTED)
     assert role_client.get(url(group_a)).status_code == expected
@@ -84,7 +85,7 @@ def test_nobody_but_staff_edits_a_registration_under_review(
 
 @pytest.mark.parametrize("section", (*SECTIONS, "confirm"))
 def test_another_group_s_manager_gets_403_on_every_section(
-    other_group_manager, group_a, section
+    other_group_manager: Any, group_a: Any, section: Any
 ) -> None:
     client = client_for(other_group_manager)
     assert client.get(url(group_a, section)).status_code == 403
@@ -92,14 +93,16 @@ def test_another_group_s_manager_gets_403_on_every_section(
     assert CitizenGroup.objects.get(pk=group_a.pk).name == group_a.name
 
 
-def test_an_unknown_section_or_group_is_404(group_manager, group_a) -> None:
+def test_an_unknown_section_or_group_is_404(group_manager: Any, group_a: Any) -> None:
     client = client_for(group_manager)
     assert client.get(url(group_a, "secrets")).status_code == 404
     assert client.get(reverse("groups:edit", args=[99999, "basic"])).status_code == 404
 
 
 @pytest.mark.parametrize("section", SECTIONS)
-def test_every_section_of_a_draft_renders_with_its_step(citizen, draft, section) -> None:
+def test_every_section_of_a_draft_renders_with_its_step(
+    citizen: Any, draft: Any, section: Any
+) -> None:
     page = Page(client_for(citizen).get(url(draft, section)).content.decode())
     number = SECTIONS.index(section) + 1
     assert (
@@ -111,7 +114,9 @@ def test_every_section_of_a_draft_renders_with_its_step(citizen, draft, section)
     assert len(page.find_all("h1")) == 1
 
 
-def test_save_and_continue_saves_the_basic_section_and_goes_to_the_next(citizen, draft) -> None:
+def test_save_and_continue_saves_the_basic_section_and_goes_to_the_next(
+    citizen: Any, draft: Any
+) -> None:
     response = client_for(citizen).post(url(draft), basic_data())
     assert response.status_code == 302
     assert response["Location"] == url(draft, "activities")
@@ -121,7 +126,7 @@ def test_save_and_continue_saves_the_basic_section_and_goes_to_the_next(citizen,
     assert draft.organization_type.code == "nin-i"
 
 
-def test_save_as_draft_stays_on_the_section_and_says_so(citizen, draft) -> None:
+def test_save_as_draft_stays_on_the_section_and_says_so(citizen: Any, draft: Any) -> None:
     response = client_for(citizen).post(url(draft), basic_data(action="draft"), follow=True)
     assert response.redirect_chain[-1][0] == url(draft)
     assert ja("Saved as a draft. You can continue at any time from “My groups”.") in (
@@ -147,18 +152,20 @@ def test_save_as_draft_stays_on_the_section_and_says_so(citizen, draft) -> None:
     ],
 )
 def test_bad_basic_input_is_shown_beside_its_field_and_nothing_is_saved(
-    citizen, draft, field, value, message
+    citizen: Any, draft: Any, field: Any, value: Any, message: Any
 ) -> None:
     response = client_for(citizen).post(url(draft), basic_data(name="新しい名前", **{field: value}))
     assert response.status_code == 200
-    params = {"first": 1868, "last": datetime.date.today().year, "members": 20}
+    params = {"first": 1868, "last": timezone.localdate().year, "members": 20}
     assert field_error(response.content.decode(), f"id_{field}") == ja(message) % params
     draft.refresh_from_db()
     assert draft.name == "腰越おさんぽの会"
     assert draft.founded_year is None
 
 
-def test_retired_organisation_types_are_not_offered_unless_already_chosen(citizen, draft) -> None:
+def test_retired_organisation_types_are_not_offered_unless_already_chosen(
+    citizen: Any, draft: Any
+) -> None:
     retired = OrganizationType.objects.get(code="npo")
     OrganizationType.objects.filter(pk=retired.pk).update(is_active=False)
     page = Page(client_for(citizen).get(url(draft)).content.decode())
@@ -168,7 +175,7 @@ def test_retired_organisation_types_are_not_offered_unless_already_chosen(citize
     assert str(retired.pk) in [o.attrs.get("value") for o in page.find_all("option")]
 
 
-def test_the_activities_section_saves_choices_and_texts(citizen, draft) -> None:
+def test_the_activities_section_saves_choices_and_texts(citizen: Any, draft: Any) -> None:
     fields = ActivityField.objects.filter(code__in=["kanko", "kodomo-kosodate"])
     data = {
         "activity_fields": [f.pk for f in fields],
@@ -186,7 +193,7 @@ def test_the_activities_section_saves_choices_and_texts(citizen, draft) -> None:
 
 
 def test_the_activities_section_offers_only_the_centre_s_fields_as_checkboxes(
-    citizen, draft
+    citizen: Any, draft: Any
 ) -> None:
     page = Page(client_for(citizen).get(url(draft, "activities")).content.decode())
     boxes = page.find_all("input", name="activity_fields")
@@ -195,7 +202,7 @@ def test_the_activities_section_offers_only_the_centre_s_fields_as_checkboxes(
     assert len(page.find_all("input", type="radio", name="collaboration_interest")) == 3
 
 
-def test_activities_without_a_field_are_refused(citizen, draft) -> None:
+def test_activities_without_a_field_are_refused(citizen: Any, draft: Any) -> None:
     response = client_for(citizen).post(url(draft, "activities"), {"activities": "散歩"})
     html = response.content.decode()
     assert 'id="id_activity_fields_error"' in html
@@ -205,7 +212,7 @@ def test_activities_without_a_field_are_refused(citizen, draft) -> None:
 
 
 def test_a_registered_group_s_edits_are_live_recorded_and_lead_back_to_its_page(
-    group_manager, group_a, taxonomies
+    group_manager: Any, group_a: Any, taxonomies: Any
 ) -> None:
     client = client_for(group_manager)
     page = client.get(url(group_a)).content.decode()
@@ -226,12 +233,14 @@ def test_a_registered_group_s_edits_are_live_recorded_and_lead_back_to_its_page(
     assert "name" in entry.changes_dict
 
 
-def test_a_registered_group_has_no_confirmation_step(group_manager, group_a) -> None:
+def test_a_registered_group_has_no_confirmation_step(group_manager: Any, group_a: Any) -> None:
     response = client_for(group_manager).get(url(group_a, "confirm"))
     assert response["Location"] == reverse("groups:manage", args=[group_a.pk])
 
 
-def test_a_returned_group_shows_the_centre_s_reason_on_its_sections(citizen, draft) -> None:
+def test_a_returned_group_shows_the_centre_s_reason_on_its_sections(
+    citizen: Any, draft: Any
+) -> None:
     CitizenGroup.objects.filter(pk=draft.pk).update(
         status=Status.RETURNED, status_reason="活動内容をもう少し詳しく書いてください。"
     )
@@ -239,7 +248,7 @@ def test_a_returned_group_shows_the_centre_s_reason_on_its_sections(citizen, dra
     assert "活動内容をもう少し詳しく書いてください。" in page.find_all(role="note")[0].text
 
 
-def test_the_confirmation_step_lists_what_is_missing_with_links(citizen, draft) -> None:
+def test_the_confirmation_step_lists_what_is_missing_with_links(citizen: Any, draft: Any) -> None:
     page = Page(client_for(citizen).get(url(draft, "confirm")).content.decode())
     hrefs = {link.text: link.attrs["href"] for link in page.find_all("a")}
     assert hrefs[ja("Choose the organisation type.")] == url(draft, "basic")
@@ -252,7 +261,7 @@ def test_the_confirmation_step_lists_what_is_missing_with_links(citizen, draft) 
 
 
 def test_a_complete_draft_s_confirmation_shows_the_summary_and_asks_only_for_consent(
-    citizen, draft
+    citizen: Any, draft: Any
 ) -> None:
     complete(draft, agreed=False)
     html = client_for(citizen).get(url(draft, "confirm")).content.decode()
@@ -263,5 +272,5 @@ def test_a_complete_draft_s_confirmation_shows_the_summary_and_asks_only_for_con
         assert f'href="{url(draft, section)}"' in html
 
 
-def test_the_confirmation_step_is_not_a_form_target(citizen, draft) -> None:
+def test_the_confirmation_step_is_not_a_form_target(citizen: Any, draft: Any) -> None:
     assert client_for(citizen).post(url(draft, "confirm"), {}).status_code == 405

@@ -1,5 +1,6 @@
 import csv
 import io
+from typing import Any
 from urllib.parse import unquote
 
 import pytest
@@ -45,7 +46,7 @@ def registry(db: None) -> CitizenGroup:
     return group
 
 
-def content(response) -> bytes:
+def content(response: Any) -> bytes:
     return b"".join(response.streaming_content)
 
 
@@ -55,21 +56,23 @@ def test_the_exports_live_under_groups() -> None:
 
 
 @for_every_role(roles_except(set(), yes=200, no=200))
-def test_everyone_may_download_the_open_data_csv(role_client, expected) -> None:
+def test_everyone_may_download_the_open_data_csv(role_client: Any, expected: Any) -> None:
     response = role_client.get(CSV_URL)
     assert response.status_code == expected
     assert content(response).startswith(BOM.encode())
 
 
 @for_every_role({**roles_except(REGISTRY_STAFF, yes=200, no=403), "anonymous": 302})
-def test_only_registry_staff_may_download_the_full_xlsx(role_client, expected) -> None:
+def test_only_registry_staff_may_download_the_full_xlsx(role_client: Any, expected: Any) -> None:
     response = role_client.get(XLSX_URL)
     assert response.status_code == expected
     if expected == 200:
         assert load_workbook(io.BytesIO(content(response))).active.max_row == 1
 
 
-def test_the_csv_holds_registered_groups_and_public_items_only(registry, anonymous) -> None:
+def test_the_csv_holds_registered_groups_and_public_items_only(
+    registry: Any, anonymous: Any
+) -> None:
     response = client_for(anonymous).get(CSV_URL)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     data = content(response)
@@ -83,13 +86,15 @@ def test_the_csv_holds_registered_groups_and_public_items_only(registry, anonymo
     assert (row["代表者名"], row["連絡担当者電話番号"]) == ("公開 太郎", "0467-555-7302")
 
 
-def test_the_csv_has_a_japanese_filename(anonymous) -> None:
+def test_the_csv_has_a_japanese_filename(anonymous: Any) -> None:
     disposition = client_for(anonymous).get(CSV_URL)["Content-Disposition"]
     assert "オープンデータ" in unquote(disposition.split("filename*=UTF-8''")[1])
     assert 'filename="kamakura-groups-opendata-' in disposition
 
 
-def test_the_xlsx_holds_every_group_with_its_private_items(registry, centre_staff) -> None:
+def test_the_xlsx_holds_every_group_with_its_private_items(
+    registry: Any, centre_staff: Any
+) -> None:
     response = client_for(centre_staff).get(XLSX_URL)
     assert "filename*=UTF-8''" in response["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(content(response))).active
@@ -105,14 +110,16 @@ def test_the_xlsx_holds_every_group_with_its_private_items(registry, centre_staf
     assert by_name["申請中の会"]["状態"] == str(CitizenGroup.Status.SUBMITTED.label)
 
 
-def queries_for(client, url: str) -> int:
+def queries_for(client: Any, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert content(client.get(url))
     return len(queries)
 
 
 @pytest.mark.parametrize(("url", "role"), [(CSV_URL, "anonymous"), (XLSX_URL, "centre_staff")])
-def test_the_exports_use_the_same_queries_for_1_or_30_groups(request, url, role) -> None:
+def test_the_exports_use_the_same_queries_for_1_or_30_groups(
+    request: Any, url: Any, role: Any
+) -> None:
     client = client_for(request.getfixturevalue(role))
     ContactFactory.create(group=CitizenGroupFactory.create())
     one = queries_for(client, url)
@@ -122,7 +129,9 @@ def test_the_exports_use_the_same_queries_for_1_or_30_groups(request, url, role)
     assert queries_for(client, url) == one
 
 
-def test_the_csv_is_pinned_to_its_queries(registry, anonymous, django_assert_num_queries) -> None:
+def test_the_csv_is_pinned_to_its_queries(
+    registry: Any, anonymous: Any, django_assert_num_queries: Any
+) -> None:
     client = client_for(anonymous)
     # 1. the registered groups with their organisation type (a server-side cursor)
     # 2. their activity fields
@@ -133,7 +142,7 @@ def test_the_csv_is_pinned_to_its_queries(registry, anonymous, django_assert_num
 
 
 def test_the_xlsx_is_pinned_to_its_queries(
-    registry, centre_staff, django_assert_num_queries
+    registry: Any, centre_staff: Any, django_assert_num_queries: Any
 ) -> None:
     client = client_for(centre_staff)
     # 1. the session

@@ -1,5 +1,6 @@
 import datetime
 import io
+from typing import Any
 from urllib.parse import unquote
 
 import pytest
@@ -83,11 +84,11 @@ def groups(db: None) -> dict[str, CitizenGroup]:
     return {"shown": shown, "hidden": hidden}
 
 
-def as_dicts(header: list[str], rows) -> list[dict]:
+def as_dicts(header: list[str], rows: Any) -> list[dict]:
     return [dict(zip(header, row, strict=True)) for row in rows]
 
 
-def test_public_rows_hold_registered_groups_and_public_items_only(groups) -> None:
+def test_public_rows_hold_registered_groups_and_public_items_only(groups: Any) -> None:
     [row] = as_dicts(PUBLIC_HEADER, public_rows())
     assert row["団体名"] == "長谷観光ガイドの会"
     assert (row["組織形態"], row["活動分野"], row["活動地域"]) == ("任意団体", "観光", "長谷")
@@ -98,7 +99,7 @@ def test_public_rows_hold_registered_groups_and_public_items_only(groups) -> Non
     assert "0467-555-9001" not in str(row)
 
 
-def test_staff_rows_hold_every_group_with_private_items_and_status(groups) -> None:
+def test_staff_rows_hold_every_group_with_private_items_and_status(groups: Any) -> None:
     rows = {row["団体名"]: row for row in as_dicts(STAFF_HEADER, staff_rows())}
     assert rows["長谷観光ガイドの会"]["代表者電話番号"] == "0467-555-9001"
     assert rows["長谷観光ガイドの会"]["公開している連絡先項目"] == "代表者名"

@@ -1,6 +1,7 @@
 """The figures reports read from groups/queries.py."""
 
 import datetime
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def registry():
+def registry() -> None:
     load_taxonomies()
     fields = {f.code: f for f in ActivityField.objects.all()}
     types = {t.code: t for t in OrganizationType.objects.all()}
@@ -30,7 +31,7 @@ def registry():
     CitizenGroupFactory.create(status="renewal_due", registered_on=datetime.date(2026, 1, 5))
 
 
-def test_a_group_counts_once_in_each_field_it_registers(registry) -> None:
+def test_a_group_counts_once_in_each_field_it_registers(registry: Any) -> None:
     figures = {f.label: f.count for f in queries.groups_by_activity_field()}
     assert figures["観光"] == 2
     assert figures["子ども・子育て"] == 1
@@ -39,7 +40,7 @@ def test_a_group_counts_once_in_each_field_it_registers(registry) -> None:
     assert len(figures) == 9
 
 
-def test_archived_groups_are_not_on_the_register(registry) -> None:
+def test_archived_groups_are_not_on_the_register(registry: Any) -> None:
     assert queries.registered_total() == 3
     figures = {f.label: f.count for f in queries.groups_by_organization_type()}
     assert figures["任意団体"] == 1
@@ -47,11 +48,13 @@ def test_archived_groups_are_not_on_the_register(registry) -> None:
     assert figures["未設定"] == 1
 
 
-def test_registrations_are_counted_by_fiscal_year(registry) -> None:
+def test_registrations_are_counted_by_fiscal_year(registry: Any) -> None:
     assert queries.registrations_by_fiscal_year() == [(2024, 1), (2025, 2)]
 
 
-def test_the_queue_counts_every_status_in_one_query(registry, django_assert_num_queries) -> None:
+def test_the_queue_counts_every_status_in_one_query(
+    registry: Any, django_assert_num_queries: Any
+) -> None:
     with django_assert_num_queries(1):
         counts = queries.queue_counts()
     assert counts["registered"] == 2

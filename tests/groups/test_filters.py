@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 Status = CitizenGroup.Status
 
 
-def names(data, filterset=DirectoryFilter, queryset=None) -> list[str]:
+def names(data: Any, filterset: Any = DirectoryFilter, queryset: Any = None) -> list[str]:
     result = filterset(data, queryset=queryset if queryset is not None else directory_groups())
     return [group.name for group in result.qs]
 

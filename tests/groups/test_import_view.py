@@ -1,5 +1,6 @@
 import csv
 import io
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -24,12 +25,12 @@ BAD = ["長谷の会", "hase", "株式会社", "観光", "鎌倉"]
 
 
 @pytest.fixture(autouse=True)
-def setup(settings, tmp_path) -> None:
+def setup(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path
     load_taxonomies()
 
 
-def upload(*rows: list[str], name: str = "registry.csv", encoding: str = "cp932"):
+def upload(*rows: list[str], name: str = "registry.csv", encoding: str = "cp932") -> Any:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
@@ -38,7 +39,7 @@ def upload(*rows: list[str], name: str = "registry.csv", encoding: str = "cp932"
     return SimpleUploadedFile(name, out.getvalue().encode(encoding), content_type="text/csv")
 
 
-def kept_files(tmp_path) -> list:
+def kept_files(tmp_path: Any) -> list:
     folder = tmp_path / UPLOAD_DIR
     return list(folder.iterdir()) if folder.exists() else []
 
@@ -48,18 +49,18 @@ def test_the_import_lives_under_groups_staff_import() -> None:
 
 
 @for_every_role({**roles_except(REGISTRY_STAFF, yes=200, no=403), "anonymous": 302})
-def test_only_registry_staff_may_open_the_import(role_client, expected) -> None:
+def test_only_registry_staff_may_open_the_import(role_client: Any, expected: Any) -> None:
     assert role_client.get(URL).status_code == expected
 
 
 @for_every_role({**roles_except(REGISTRY_STAFF, yes=200, no=403), "anonymous": 302})
-def test_only_registry_staff_may_check_a_file(role_client, expected) -> None:
+def test_only_registry_staff_may_check_a_file(role_client: Any, expected: Any) -> None:
     response = role_client.post(URL, {"file": upload(GOOD)})
     assert response.status_code == expected
     assert not CitizenGroup.objects.filter(name=GOOD[0]).exists()
 
 
-def test_the_form_lists_the_columns_and_asks_for_a_file(centre_staff) -> None:
+def test_the_form_lists_the_columns_and_asks_for_a_file(centre_staff: Any) -> None:
     html = client_for(centre_staff).get(URL).content.decode()
     page = Page(html)
     assert page.by_id("id_file").attrs["type"] == "file"
@@ -69,7 +70,9 @@ def test_the_form_lists_the_columns_and_asks_for_a_file(centre_staff) -> None:
     assert len(page.find_all("h1")) == 1
 
 
-def test_a_file_with_problems_lists_each_and_offers_no_import(centre_staff, tmp_path) -> None:
+def test_a_file_with_problems_lists_each_and_offers_no_import(
+    centre_staff: Any, tmp_path: Any
+) -> None:
     response = client_for(centre_staff).post(URL, {"file": upload(GOOD, BAD)})
     page = Page(response.content.decode())
     rows = [
@@ -83,7 +86,9 @@ def test_a_file_with_problems_lists_each_and_offers_no_import(centre_staff, tmp_
     assert kept_files(tmp_path) == []
 
 
-def test_a_good_file_is_checked_then_imported_on_confirmation(centre_staff, tmp_path) -> None:
+def test_a_good_file_is_checked_then_imported_on_confirmation(
+    centre_staff: Any, tmp_path: Any
+) -> None:
     client = client_for(centre_staff)
     response = client.post(URL, {"file": upload(GOOD, OTHER)})
     assert not CitizenGroup.objects.exists()  # the dry run saves nothing
@@ -98,7 +103,7 @@ def test_a_good_file_is_checked_then_imported_on_confirmation(centre_staff, tmp_
     assert SESSION_KEY not in client.session
 
 
-def test_confirming_twice_imports_once(centre_staff) -> None:
+def test_confirming_twice_imports_once(centre_staff: Any) -> None:
     client = client_for(centre_staff)
     response = client.post(URL, {"file": upload(GOOD)})
     token = Page(response.content.decode()).find_all("input", name="token")[0].attrs["value"]
@@ -108,7 +113,7 @@ def test_confirming_twice_imports_once(centre_staff) -> None:
     assert "alert--error" in response.content.decode()
 
 
-def test_a_token_not_from_this_session_imports_nothing(centre_staff, secretariat) -> None:
+def test_a_token_not_from_this_session_imports_nothing(centre_staff: Any, secretariat: Any) -> None:
     response = client_for(centre_staff).post(URL, {"file": upload(GOOD)})
     token = Page(response.content.decode()).find_all("input", name="token")[0].attrs["value"]
     response = client_for(secretariat).post(URL, {"token": token})
@@ -116,7 +121,7 @@ def test_a_token_not_from_this_session_imports_nothing(centre_staff, secretariat
     assert not CitizenGroup.objects.exists()
 
 
-def test_the_file_is_checked_again_on_confirmation(centre_staff, tmp_path) -> None:
+def test_the_file_is_checked_again_on_confirmation(centre_staff: Any, tmp_path: Any) -> None:
     client = client_for(centre_staff)
     response = client.post(URL, {"file": upload(GOOD, OTHER)})
     token = Page(response.content.decode()).find_all("input", name="token")[0].attrs["value"]
@@ -129,7 +134,7 @@ def test_the_file_is_checked_again_on_confirmation(centre_staff, tmp_path) -> No
     assert kept_files(tmp_path) == []
 
 
-def test_an_xlsx_file_is_accepted(centre_staff) -> None:
+def test_an_xlsx_file_is_accepted(centre_staff: Any) -> None:
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -153,13 +158,13 @@ def test_an_xlsx_file_is_accepted(centre_staff) -> None:
     ids=["type", "encoding", "size"],
 )
 def test_a_file_that_cannot_be_read_gets_an_error_beside_the_field(
-    centre_staff, file, message
+    centre_staff: Any, file: Any, message: Any
 ) -> None:
     response = client_for(centre_staff).post(URL, {"file": file})
     assert message in field_error(response.content.decode(), "id_file")
     assert not CitizenGroup.objects.exists()
 
 
-def test_no_file_gets_an_error_beside_the_field(centre_staff) -> None:
+def test_no_file_gets_an_error_beside_the_field(centre_staff: Any) -> None:
     response = client_for(centre_staff).post(URL, {})
     assert field_error(response.content.decode(), "id_file")

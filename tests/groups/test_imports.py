@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+from typing import Any
 
 import pytest
 from auditlog.models import LogEntry
@@ -52,7 +53,7 @@ def row(**changes: str) -> dict[str, str]:
     return {**GOOD, **changes}
 
 
-def csv_file(rows: list[dict[str, str]], encoding: str = "utf-8", header=COLUMNS) -> bytes:
+def csv_file(rows: list[dict[str, str]], encoding: str = "utf-8", header: Any = COLUMNS) -> bytes:
     """The rows under ``header``; the values are taken in the order of COLUMNS."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -62,7 +63,7 @@ def csv_file(rows: list[dict[str, str]], encoding: str = "utf-8", header=COLUMNS
     return out.getvalue().encode(encoding)
 
 
-def plan_of(rows: list[dict[str, str]], **kwargs):
+def plan_of(rows: list[dict[str, str]], **kwargs: Any) -> Any:
     return plan_import(read_rows(csv_file(rows, **kwargs), "registry.csv"))
 
 
@@ -71,7 +72,7 @@ def kana(number: int) -> str:
     return "".join("アイウエオカキクケコ"[int(digit)] for digit in str(number))
 
 
-def problems_of(plan) -> set[tuple[int, str]]:
+def problems_of(plan: Any) -> set[tuple[int, str]]:
     return {(problem.row, problem.column) for problem in plan.errors}
 
 
@@ -81,7 +82,7 @@ def taxonomies() -> None:
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
-def test_it_reads_utf8_with_or_without_bom_and_cp932_alike(encoding) -> None:
+def test_it_reads_utf8_with_or_without_bom_and_cp932_alike(encoding: Any) -> None:
     table = read_rows(csv_file([GOOD], encoding=encoding), "registry.csv")
     assert table.header == list(COLUMNS)
     assert table.rows == [(2, [GOOD[column] for column in COLUMNS])]
@@ -196,7 +197,7 @@ def test_furigana_in_hiragana_or_half_width_is_normalised() -> None:
 
 
 @pytest.mark.parametrize("cell", SEPARATED)
-def test_multi_valued_cells_accept_each_separator(cell) -> None:
+def test_multi_valued_cells_accept_each_separator(cell: Any) -> None:
     plan = plan_of([row(活動分野=cell + "、観光")])
     assert plan.is_valid, plan.problems
     assert [term.name for term in plan.groups[0].activity_fields] == ["観光", "人権・国際協力"]

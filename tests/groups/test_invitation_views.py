@@ -1,6 +1,7 @@
 """Inviting co-managers (groups:invite), cancelling (groups:cancel_invitation), accepting."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -9,7 +10,7 @@ from django.utils import timezone
 
 from groups import comanagers
 from groups.models import GroupMembership, ManagerInvitation
-from tests.conftest import client_for, for_every_role
+from tests.conftest import acts, client_for, for_every_role
 from tests.factories import UserFactory
 from tests.html import Page, field_error
 
@@ -31,7 +32,7 @@ MANAGERS_AND_CENTRE = {
 }
 
 
-def invite_url(group) -> str:
+def invite_url(group: Any) -> str:
     return reverse("groups:invite", args=[group.pk])
 
 
@@ -40,7 +41,7 @@ def accept_url(token: str) -> str:
 
 
 @pytest.fixture
-def invitation(group_a, group_manager):
+def invitation(group_a: Any, group_manager: Any) -> Any:
     """An open invitation of group_a and its token."""
     return comanagers.invite_manager(group_a, "invitee@example.jp", group_manager)
 
@@ -56,16 +57,16 @@ def test_the_routes() -> None:
 
 @for_every_role(MANAGERS_AND_CENTRE)
 def test_the_group_s_managers_and_the_centre_invite(
-    role, role_client, expected, group_a, group_b
+    role: Any, role_client: Any, expected: Any, group_a: Any, group_b: Any
 ) -> None:
     response = role_client.post(invite_url(group_a), {"email": "new@example.jp"})
     assert response.status_code == expected
     invited = ManagerInvitation.objects.filter(group=group_a, email="new@example.jp").exists()
-    assert invited is (expected == 302 and role != "anonymous")
+    assert invited is acts(role, expected)
 
 
 def test_inviting_mails_the_link_after_commit(
-    group_manager, group_a, django_capture_on_commit_callbacks
+    group_manager: Any, group_a: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(group_manager).post(
@@ -79,7 +80,9 @@ def test_inviting_mails_the_link_after_commit(
     assert "new@example.jp" in response.content.decode()
 
 
-def test_inviting_an_existing_manager_is_refused_beside_the_field(group_manager, group_a) -> None:
+def test_inviting_an_existing_manager_is_refused_beside_the_field(
+    group_manager: Any, group_a: Any
+) -> None:
     response = client_for(group_manager).post(invite_url(group_a), {"email": group_manager.email})
     assert response.status_code == 200
     error = field_error(response.content.decode(), "id_email")
@@ -87,13 +90,13 @@ def test_inviting_an_existing_manager_is_refused_beside_the_field(group_manager,
     assert not ManagerInvitation.objects.exists()
 
 
-def test_a_bad_address_is_refused_beside_the_field(group_manager, group_a) -> None:
+def test_a_bad_address_is_refused_beside_the_field(group_manager: Any, group_a: Any) -> None:
     response = client_for(group_manager).post(invite_url(group_a), {"email": "not-an-address"})
     assert field_error(response.content.decode(), "id_email")
     assert not ManagerInvitation.objects.exists()
 
 
-def test_inviting_is_a_post(group_manager, group_a) -> None:
+def test_inviting_is_a_post(group_manager: Any, group_a: Any) -> None:
     assert client_for(group_manager).get(invite_url(group_a)).status_code == 405
 
 
@@ -102,17 +105,17 @@ def test_inviting_is_a_post(group_manager, group_a) -> None:
 
 @for_every_role(MANAGERS_AND_CENTRE)
 def test_the_group_s_managers_and_the_centre_cancel_invitations(
-    role, role_client, expected, invitation, group_b
+    role: Any, role_client: Any, expected: Any, invitation: Any, group_b: Any
 ) -> None:
     invite, _token = invitation
     url = reverse("groups:cancel_invitation", args=[invite.group_id, invite.pk])
     assert role_client.post(url).status_code == expected
     invite.refresh_from_db()
-    assert (invite.cancelled_at is not None) is (expected == 302 and role != "anonymous")
+    assert (invite.cancelled_at is not None) is acts(role, expected)
 
 
 def test_an_invitation_of_another_group_cannot_be_cancelled_through_this_one(
-    other_group_manager, group_b, invitation
+    other_group_manager: Any, group_b: Any, invitation: Any
 ) -> None:
     invite, _token = invitation
     url = reverse("groups:cancel_invitation", args=[group_b.pk, invite.pk])
@@ -126,19 +129,21 @@ def test_an_invitation_of_another_group_cannot_be_cancelled_through_this_one(
 
 @for_every_role({**{role: 200 for role in MANAGERS_AND_CENTRE}, "anonymous": 302})
 def test_every_signed_in_user_may_open_an_invitation_link(
-    role_client, expected, invitation, group_b
+    role_client: Any, expected: Any, invitation: Any, group_b: Any
 ) -> None:
     _invite, token = invitation
     assert role_client.get(accept_url(token)).status_code == expected
 
 
-def test_an_anonymous_visitor_signs_in_first_and_comes_back(client, invitation) -> None:
+def test_an_anonymous_visitor_signs_in_first_and_comes_back(client: Any, invitation: Any) -> None:
     _invite, token = invitation
     response = client.get(accept_url(token))
     assert response["Location"] == f"{reverse('account_login')}?next={accept_url(token)}"
 
 
-def test_the_page_names_the_group_and_who_invites(citizen, invitation, group_a) -> None:
+def test_the_page_names_the_group_and_who_invites(
+    citizen: Any, invitation: Any, group_a: Any
+) -> None:
     _invite, token = invitation
     page = Page(client_for(citizen).get(accept_url(token)).content.decode())
     lead = page.find_all("p", class_="lead")[0].text
@@ -147,7 +152,9 @@ def test_the_page_names_the_group_and_who_invites(citizen, invitation, group_a) 
     assert "invitee@example.jp" in page.find_all(role="note")[0].text
 
 
-def test_accepting_makes_the_user_an_editor_of_the_group(citizen, invitation, group_a) -> None:
+def test_accepting_makes_the_user_an_editor_of_the_group(
+    citizen: Any, invitation: Any, group_a: Any
+) -> None:
     invite, token = invitation
     response = client_for(citizen).post(accept_url(token))
     assert response["Location"] == reverse("groups:manage", args=[group_a.pk])
@@ -159,7 +166,7 @@ def test_accepting_makes_the_user_an_editor_of_the_group(citizen, invitation, gr
     assert client_for(citizen).get(reverse("groups:manage", args=[group_a.pk])).status_code == 200
 
 
-def test_a_link_works_only_once(citizen, invitation) -> None:
+def test_a_link_works_only_once(citizen: Any, invitation: Any) -> None:
     _invite, token = invitation
     client_for(citizen).post(accept_url(token))
     other = UserFactory.create()
@@ -169,7 +176,9 @@ def test_a_link_works_only_once(citizen, invitation) -> None:
     assert client_for(other).get(accept_url(token)).status_code == 410
 
 
-def test_an_expired_invitation_gives_a_clear_page_and_creates_nothing(citizen, invitation) -> None:
+def test_an_expired_invitation_gives_a_clear_page_and_creates_nothing(
+    citizen: Any, invitation: Any
+) -> None:
     invite, token = invitation
     ManagerInvitation.objects.filter(pk=invite.pk).update(
         expires_at=timezone.now() - datetime.timedelta(seconds=1)
@@ -184,7 +193,7 @@ def test_an_expired_invitation_gives_a_clear_page_and_creates_nothing(citizen, i
     assert not GroupMembership.objects.filter(user=citizen).exists()
 
 
-def test_a_cancelled_or_unknown_link_gives_the_same_page(citizen, invitation) -> None:
+def test_a_cancelled_or_unknown_link_gives_the_same_page(citizen: Any, invitation: Any) -> None:
     invite, token = invitation
     comanagers.cancel_invitation(invite)
     client = client_for(citizen)

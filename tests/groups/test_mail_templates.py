@@ -1,6 +1,7 @@
 """The registry's mails (groups/templates/groups/email/): sent after commit, plain text, linked."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -27,18 +28,20 @@ NAME = "海と<山>の会 & 仲間"
 
 
 @pytest.fixture
-def group():
+def group() -> Any:
     group = CitizenGroupFactory.create(name=NAME, valid_until=datetime.date(2027, 3, 31))
     GroupMembershipFactory.create(group=group, user__email="manager@example.jp")
     return group
 
 
-def manage_link(group) -> str:
+def manage_link(group: Any) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("groups:manage", args=[group.pk])
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_mail_renders_as_plain_text_with_the_group_s_name_unescaped(group, kind) -> None:
+def test_every_mail_renders_as_plain_text_with_the_group_s_name_unescaped(
+    group: Any, kind: Any
+) -> None:
     invitation, _token = comanagers.invite_manager(group, "new@example.jp", None)
     mail.outbox.clear()
     context = {
@@ -62,14 +65,14 @@ def test_every_mail_renders_as_plain_text_with_the_group_s_name_unescaped(group,
 
 
 @pytest.mark.parametrize("kind", ("returned", "suspended", "archived"))
-def test_mails_that_carry_a_reason_quote_it(group, kind) -> None:
+def test_mails_that_carry_a_reason_quote_it(group: Any, kind: Any) -> None:
     context = {"group": group, "group_url": "/x/", "reason": "写真を追加してください。"}
     _subject, body = render_mail(f"groups/email/{kind}", context)
     assert "写真を追加してください。" in body
 
 
 def test_a_returned_registration_mails_the_managers_after_commit(
-    group, centre_staff, django_capture_on_commit_callbacks
+    group: Any, centre_staff: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     staff = centre_staff
     CitizenGroup.objects.filter(pk=group.pk).update(status=Status.SUBMITTED)
@@ -84,7 +87,7 @@ def test_a_returned_registration_mails_the_managers_after_commit(
 
 
 def test_an_approval_mails_the_managers_with_the_end_of_the_registration(
-    group, centre_staff, django_capture_on_commit_callbacks
+    group: Any, centre_staff: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     CitizenGroup.objects.filter(pk=group.pk).update(status=Status.SUBMITTED)
     group.refresh_from_db()
@@ -96,7 +99,9 @@ def test_an_approval_mails_the_managers_with_the_end_of_the_registration(
     assert f"{end.year}年{end.month}月{end.day}日" in body
 
 
-def test_the_renewal_reminder_names_the_deadline(group, django_capture_on_commit_callbacks) -> None:
+def test_the_renewal_reminder_names_the_deadline(
+    group: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     CitizenGroup.objects.filter(pk=group.pk).update(valid_until=datetime.date(2025, 3, 31))
     with django_capture_on_commit_callbacks(execute=True):
         services.send_renewal_reminders(today=datetime.date(2025, 4, 10))
@@ -106,7 +111,7 @@ def test_the_renewal_reminder_names_the_deadline(group, django_capture_on_commit
 
 
 def test_an_invitation_mails_the_link_and_the_address_to_sign_up_with(
-    group, django_capture_on_commit_callbacks
+    group: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     inviter = UserFactory.create(display_name="招待 する人")
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,5 +1,7 @@
 """The forms of a group's profile: Japanese input is normalised, then validated."""
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -25,12 +27,12 @@ pytestmark = pytest.mark.django_db
         ("ヴァイオリンノカイ", "ヴァイオリンノカイ"),
     ],
 )
-def test_furigana_is_stored_in_full_width_katakana(typed, stored) -> None:
+def test_furigana_is_stored_in_full_width_katakana(typed: Any, stored: Any) -> None:
     assert KanaField().clean(typed) == stored
 
 
 @pytest.mark.parametrize("typed", ["Kamakura", "鎌倉", "カマクラ1"])
-def test_furigana_that_is_not_kana_is_refused(typed) -> None:
+def test_furigana_that_is_not_kana_is_refused(typed: Any) -> None:
     with pytest.raises(ValidationError) as error:
         KanaField().clean(typed)
     assert [e.code for e in error.value.error_list] == ["not_katakana"]
@@ -52,7 +54,7 @@ def test_postal_codes_and_phone_numbers_are_normalised() -> None:
         ("http://example.jp", "http://example.jp"),
     ],
 )
-def test_web_addresses_typed_on_a_japanese_keyboard_are_accepted(typed, stored) -> None:
+def test_web_addresses_typed_on_a_japanese_keyboard_are_accepted(typed: Any, stored: Any) -> None:
     assert JapaneseURLField().clean(typed) == stored
 
 
@@ -63,7 +65,7 @@ def test_the_start_form_leaves_the_furigana_optional_and_converts_it() -> None:
     assert StartRegistrationForm({"name": "腰越の会", "name_kana": ""}).is_valid()
 
 
-def basic_form(group, **data):
+def basic_form(group: Any, **data: Any) -> Any:
     kind = OrganizationTypeFactory.create()
     return BasicForm(
         {"name": "腰越の会", "name_kana": "コシゴエノカイ", "organization_type": kind.pk, **data},

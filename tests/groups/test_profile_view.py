@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -25,16 +26,18 @@ PRIVATE = {
 }
 
 
-def url(group) -> str:
+def url(group: Any) -> str:
     return reverse("groups:profile", args=[group.pk])
 
 
-def test_a_profile_lives_under_the_groups_id(group_a) -> None:
+def test_a_profile_lives_under_the_groups_id(group_a: Any) -> None:
     assert url(group_a) == f"/groups/{group_a.pk}/"
 
 
 @for_every_role(roles_except(set(), yes=200, no=200))
-def test_everyone_may_read_a_registered_groups_profile(role_client, expected, group_a) -> None:
+def test_everyone_may_read_a_registered_groups_profile(
+    role_client: Any, expected: Any, group_a: Any
+) -> None:
     response = role_client.get(url(group_a))
     assert response.status_code == expected
     assert group_a.name in response.content.decode()
@@ -42,7 +45,7 @@ def test_everyone_may_read_a_registered_groups_profile(role_client, expected, gr
 
 @for_every_role(roles_except(set(), yes=404, no=404))
 def test_an_unregistered_group_has_no_public_page_even_for_staff(
-    role_client, expected, group_a
+    role_client: Any, expected: Any, group_a: Any
 ) -> None:
     group_a.status = Status.SUBMITTED
     group_a.save()
@@ -52,17 +55,17 @@ def test_an_unregistered_group_has_no_public_page_even_for_staff(
 @pytest.mark.parametrize(
     "status", [s for s in Status.values if s != Status.REGISTERED], ids=lambda s: s
 )
-def test_no_other_status_is_public(client, status) -> None:
+def test_no_other_status_is_public(client: Any, status: Any) -> None:
     group = CitizenGroupFactory.create(status=status)
     assert client.get(url(group)).status_code == 404
 
 
-def test_a_missing_group_is_not_found(client) -> None:
+def test_a_missing_group_is_not_found(client: Any) -> None:
     assert client.get("/groups/999999/").status_code == 404
 
 
 @pytest.fixture
-def full_group(group_a):
+def full_group(group_a: Any) -> Any:
     group_a.organization_type = OrganizationTypeFactory.create(name="NPO法人")
     group_a.founded_year = 2010
     group_a.member_count = 25
@@ -97,7 +100,7 @@ def full_group(group_a):
     return group_a
 
 
-def test_the_profile_shows_the_public_fields(client, full_group) -> None:
+def test_the_profile_shows_the_public_fields(client: Any, full_group: Any) -> None:
     html = client.get(url(full_group)).content.decode()
     for text in [
         "NPO法人",
@@ -114,7 +117,9 @@ def test_the_profile_shows_the_public_fields(client, full_group) -> None:
 
 
 @for_every_role(roles_except(set(), yes=True, no=True))
-def test_private_contact_items_never_appear_for_any_role(role_client, expected, full_group) -> None:
+def test_private_contact_items_never_appear_for_any_role(
+    role_client: Any, expected: Any, full_group: Any
+) -> None:
     html = role_client.get(url(full_group)).content.decode()
     for value in [*PRIVATE.values(), "ヒミツ", "0467-11-1111"]:
         assert value not in html
@@ -123,14 +128,14 @@ def test_private_contact_items_never_appear_for_any_role(role_client, expected, 
     assert ("public-desk@example.jp" in html) is expected
 
 
-def test_without_public_items_it_says_to_ask_the_centre(client, group_a) -> None:
+def test_without_public_items_it_says_to_ask_the_centre(client: Any, group_a: Any) -> None:
     ContactFactory.create(group=group_a, name=PRIVATE["name"])
     response = client.get(url(group_a))
     assert response.context["contacts"] == []
     assert PRIVATE["name"] not in response.content.decode()
 
 
-def test_links_are_external_and_only_web_addresses(client, full_group) -> None:
+def test_links_are_external_and_only_web_addresses(client: Any, full_group: Any) -> None:
     page = Page(client.get(url(full_group)).content.decode())
     links = {a.attrs["href"]: a for a in page.find_all("a") if "href" in a.attrs}
     for address in ["https://yuigahama.example.jp/", "https://sns.example.jp/yui"]:
@@ -139,14 +144,14 @@ def test_links_are_external_and_only_web_addresses(client, full_group) -> None:
     assert not [href for href in links if href.startswith("javascript:")]
 
 
-def test_the_page_has_one_h1_and_the_stylesheet(client, full_group) -> None:
+def test_the_page_has_one_h1_and_the_stylesheet(client: Any, full_group: Any) -> None:
     html = client.get(url(full_group)).content.decode()
     assert html.count("<h1") == 1
     assert "css/groups-directory.css" in html
 
 
 def test_the_profile_is_pinned_to_its_queries(
-    client, full_group, django_assert_num_queries
+    client: Any, full_group: Any, django_assert_num_queries: Any
 ) -> None:
     # An anonymous visitor: no session, no user.
     # 1. the group with its organisation type (one JOINed query)
@@ -158,6 +163,6 @@ def test_the_profile_is_pinned_to_its_queries(
         assert client.get(url(full_group)).status_code == 200
 
 
-def test_a_manager_sees_the_same_public_page(group_manager, full_group) -> None:
+def test_a_manager_sees_the_same_public_page(group_manager: Any, full_group: Any) -> None:
     html = client_for(group_manager).get(url(full_group)).content.decode()
     assert PRIVATE["phone"] not in html

@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -31,11 +32,11 @@ def test_the_queue_lives_under_groups_staff_queue() -> None:
 
 
 @for_every_role({**roles_except(REGISTRY_STAFF, yes=200, no=403), "anonymous": 302})
-def test_only_registry_staff_see_the_queue(role_client, expected) -> None:
+def test_only_registry_staff_see_the_queue(role_client: Any, expected: Any) -> None:
     assert role_client.get(URL).status_code == expected
 
 
-def test_it_lists_submitted_groups_the_longest_waiting_first(centre_staff) -> None:
+def test_it_lists_submitted_groups_the_longest_waiting_first(centre_staff: Any) -> None:
     submitted("昨日の会", 1)
     submitted("先週の会", 7)
     CitizenGroupFactory.create(name="登録済みの会")
@@ -44,7 +45,7 @@ def test_it_lists_submitted_groups_the_longest_waiting_first(centre_staff) -> No
     assert [group.name for group in response.context["groups"]] == ["先週の会", "昨日の会"]
 
 
-def test_it_counts_the_submitted_and_returned_registrations(centre_staff) -> None:
+def test_it_counts_the_submitted_and_returned_registrations(centre_staff: Any) -> None:
     submitted("一", 1)
     submitted("二", 2)
     CitizenGroupFactory.create(status=Status.RETURNED)
@@ -55,13 +56,13 @@ def test_it_counts_the_submitted_and_returned_registrations(centre_staff) -> Non
     assert "/groups/staff/?status=returned" in hrefs
 
 
-def test_each_registration_links_to_its_staff_page(centre_staff) -> None:
+def test_each_registration_links_to_its_staff_page(centre_staff: Any) -> None:
     group = submitted("審査待ちの会", 1)
     hrefs = Page(client_for(centre_staff).get(URL).content.decode()).hrefs()
     assert reverse("groups:staff_detail", args=[group.pk]) in hrefs
 
 
-def test_an_empty_queue_says_so(centre_staff) -> None:
+def test_an_empty_queue_says_so(centre_staff: Any) -> None:
     response = client_for(centre_staff).get(URL)
     assert list(response.context["groups"]) == []
 
@@ -72,13 +73,13 @@ def make_queue(count: int) -> None:
         submitted(f"会{n}", n).activity_fields.add(field)
 
 
-def queries_for(client) -> int:
+def queries_for(client: Any) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(URL).status_code == 200
     return len(queries)
 
 
-def test_the_queries_do_not_grow_with_the_queue(centre_staff) -> None:
+def test_the_queries_do_not_grow_with_the_queue(centre_staff: Any) -> None:
     client = client_for(centre_staff)
     make_queue(3)
     three = queries_for(client)
@@ -86,7 +87,9 @@ def test_the_queries_do_not_grow_with_the_queue(centre_staff) -> None:
     assert queries_for(client) == three
 
 
-def test_the_queue_is_pinned_to_its_queries(centre_staff, django_assert_num_queries) -> None:
+def test_the_queue_is_pinned_to_its_queries(
+    centre_staff: Any, django_assert_num_queries: Any
+) -> None:
     make_queue(30)
     client = client_for(centre_staff)
     # 1. the session
@@ -95,10 +98,8 @@ def test_the_queue_is_pinned_to_its_queries(centre_staff, django_assert_num_quer
     # 4. paginator: the number of submitted groups
     # 5. the number of groups in each status
     # 6. menu: does the user manage any group? (groups.view_my_groups)
-    # 7. menu: Django's ModelBackend, the user's own permissions (for a rule that said no)
-    # 8. menu: Django's ModelBackend, the permissions of the user's auth groups
-    # 9. the page of submitted groups with their organisation types (one JOINed query)
-    # 10. prefetch: the activity fields of those groups
-    # 11. prefetch: the districts of those groups
-    with django_assert_num_queries(11):
+    # 7. the page of submitted groups with their organisation types (one JOINed query)
+    # 8. prefetch: the activity fields of those groups
+    # 9. prefetch: the districts of those groups
+    with django_assert_num_queries(9):
         assert client.get(URL).status_code == 200

@@ -1,6 +1,7 @@
 """The registration workflow of groups/services.py: submit, approve, return, suspend, restore."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -18,17 +19,17 @@ Status = CitizenGroup.Status
 
 
 @pytest.fixture
-def taxonomies():
+def taxonomies() -> None:
     load_taxonomies()
 
 
 @pytest.fixture
-def applicant():
+def applicant() -> Any:
     return UserFactory.create(email="applicant@example.jp")
 
 
 @pytest.fixture
-def complete_draft(applicant, taxonomies):
+def complete_draft(applicant: Any, taxonomies: Any) -> Any:
     from django.utils import timezone
 
     from groups.models import ActivityField, District, OrganizationType
@@ -53,7 +54,7 @@ def complete_draft(applicant, taxonomies):
     return group
 
 
-def test_starting_a_registration_makes_the_user_its_representative(applicant) -> None:
+def test_starting_a_registration_makes_the_user_its_representative(applicant: Any) -> None:
     group = services.start_registration(applicant, name="新しい会", name_kana="アタラシイカイ")
     assert group.status == Status.DRAFT
     membership = group.memberships.get()
@@ -63,7 +64,7 @@ def test_starting_a_registration_makes_the_user_its_representative(applicant) ->
     assert group.pk in applicant.managed_group_ids
 
 
-def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing(applicant) -> None:
+def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing(applicant: Any) -> None:
     group = services.start_registration(applicant, name="新しい会", name_kana="アタラシイカイ")
     with pytest.raises(services.RegistryError) as excinfo:
         services.submit_registration(group, applicant)
@@ -74,7 +75,7 @@ def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing(applic
     assert not StatusChange.objects.exists()
 
 
-def test_a_complete_draft_is_submitted_and_recorded(complete_draft, applicant) -> None:
+def test_a_complete_draft_is_submitted_and_recorded(complete_draft: Any, applicant: Any) -> None:
     assert services.missing_for_submission(complete_draft) == []
     services.submit_registration(complete_draft, applicant)
     assert complete_draft.status == Status.SUBMITTED
@@ -84,7 +85,7 @@ def test_a_complete_draft_is_submitted_and_recorded(complete_draft, applicant) -
 
 
 def test_approval_registers_the_group_until_the_end_of_the_fiscal_year(
-    complete_draft, applicant, centre_staff, django_capture_on_commit_callbacks
+    complete_draft: Any, applicant: Any, centre_staff: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     services.submit_registration(complete_draft, applicant)
     with django_capture_on_commit_callbacks(execute=True):
@@ -99,7 +100,7 @@ def test_approval_registers_the_group_until_the_end_of_the_fiscal_year(
 
 
 def test_returning_needs_a_reason_and_mails_it_to_every_manager(
-    complete_draft, applicant, centre_staff, django_capture_on_commit_callbacks
+    complete_draft: Any, applicant: Any, centre_staff: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     co_manager = UserFactory.create(email="co@example.jp")
     GroupMembershipFactory.create(user=co_manager, group=complete_draft, role="editor")
@@ -116,7 +117,7 @@ def test_returning_needs_a_reason_and_mails_it_to_every_manager(
 
 
 def test_a_returned_registration_is_fixed_and_resubmitted(
-    complete_draft, applicant, centre_staff
+    complete_draft: Any, applicant: Any, centre_staff: Any
 ) -> None:
     services.submit_registration(complete_draft, applicant)
     services.return_registration(complete_draft, centre_staff, "フリガナを確認してください")
@@ -138,7 +139,9 @@ def test_a_returned_registration_is_fixed_and_resubmitted(
         (Status.REGISTERED, Status.DRAFT),
     ],
 )
-def test_illegal_moves_are_refused_and_change_nothing(start, to, centre_staff) -> None:
+def test_illegal_moves_are_refused_and_change_nothing(
+    start: Any, to: Any, centre_staff: Any
+) -> None:
     group = CitizenGroupFactory.create(status=start)
     with pytest.raises(services.RegistryError):
         transition(group, to, centre_staff, reason="理由")
@@ -147,7 +150,7 @@ def test_illegal_moves_are_refused_and_change_nothing(start, to, centre_staff) -
 
 
 def test_staff_suspend_archive_and_restore_with_a_reason_and_nothing_is_deleted(
-    centre_staff,
+    centre_staff: Any,
 ) -> None:
     group = CitizenGroupFactory.create(status=Status.REGISTERED)
     transition(group, Status.SUSPENDED, centre_staff, reason="活動休止の届け出")
@@ -159,7 +162,9 @@ def test_staff_suspend_archive_and_restore_with_a_reason_and_nothing_is_deleted(
     assert group.status_reason == ""
 
 
-def test_allowed_moves_depend_on_who_moves(centre_staff, group_manager, group_a) -> None:
+def test_allowed_moves_depend_on_who_moves(
+    centre_staff: Any, group_manager: Any, group_a: Any
+) -> None:
     group_a.status = Status.SUBMITTED
     group_a.save()
     targets = {move.target for move in allowed_moves(group_a, centre_staff)}
@@ -167,7 +172,9 @@ def test_allowed_moves_depend_on_who_moves(centre_staff, group_manager, group_a)
     assert allowed_moves(group_a, group_manager) == []
 
 
-def test_a_move_is_refused_to_whoever_may_not_make_it(centre_staff, group_manager) -> None:
+def test_a_move_is_refused_to_whoever_may_not_make_it(
+    centre_staff: Any, group_manager: Any
+) -> None:
     submitted = CitizenGroupFactory.create(status=Status.SUBMITTED)
     with pytest.raises(services.RegistryError):
         transition(submitted, Status.REGISTERED, group_manager)
@@ -180,14 +187,14 @@ def test_a_move_is_refused_to_whoever_may_not_make_it(centre_staff, group_manage
         transition(submitted, Status.RENEWAL_DUE, SYSTEM)
 
 
-def test_only_a_registration_awaiting_approval_can_be_approved(centre_staff) -> None:
+def test_only_a_registration_awaiting_approval_can_be_approved(centre_staff: Any) -> None:
     group = CitizenGroupFactory.create(status=Status.RENEWAL_DUE)
     with pytest.raises(services.RegistryError):
         services.approve_registration(group, centre_staff)
     assert CitizenGroup.objects.get(pk=group.pk).status == Status.RENEWAL_DUE
 
 
-def test_the_audit_trail_of_a_group_lists_its_own_fields_only(applicant) -> None:
+def test_the_audit_trail_of_a_group_lists_its_own_fields_only(applicant: Any) -> None:
     from kamakura_portal.audit import history_for
 
     group = services.start_registration(applicant, name="新しい会", name_kana="アタラシイカイ")

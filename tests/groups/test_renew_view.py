@@ -1,6 +1,7 @@
 """The yearly renewal (groups:renew): one page to check, one button to confirm."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -20,12 +21,12 @@ Status = CitizenGroup.Status
 ONLY_MANAGERS = {**roles_except({"group_manager"}, yes=200, no=403), "anonymous": 302}
 
 
-def url(group) -> str:
+def url(group: Any) -> str:
     return reverse("groups:renew", args=[group.pk])
 
 
 @pytest.fixture
-def due(group_a):
+def due(group_a: Any) -> Any:
     """group_a, registered for last fiscal year: its renewal is due."""
     group_a.valid_until = timezone.localdate() - datetime.timedelta(days=1)
     group_a.save()
@@ -37,20 +38,22 @@ def test_the_route() -> None:
 
 
 @for_every_role(ONLY_MANAGERS)
-def test_only_the_group_s_managers_renew_it(role_client, expected, due, group_b) -> None:
+def test_only_the_group_s_managers_renew_it(
+    role_client: Any, expected: Any, due: Any, group_b: Any
+) -> None:
     assert role_client.get(url(due)).status_code == expected
 
 
 @for_every_role({**ONLY_MANAGERS, "group_manager": 302})
 def test_only_the_group_s_managers_confirm_the_renewal(
-    role, role_client, expected, due, group_b
+    role: Any, role_client: Any, expected: Any, due: Any, group_b: Any
 ) -> None:
     assert role_client.post(url(due)).status_code == expected
     renewed = CitizenGroup.objects.get(pk=due.pk).renewed_on is not None
     assert renewed is (role == "group_manager")
 
 
-def test_a_registration_that_is_not_due_cannot_be_renewed(group_manager, group_a) -> None:
+def test_a_registration_that_is_not_due_cannot_be_renewed(group_manager: Any, group_a: Any) -> None:
     group_a.valid_until = datetime.date(2099, 3, 31)
     group_a.save()
     client = client_for(group_manager)
@@ -59,7 +62,7 @@ def test_a_registration_that_is_not_due_cannot_be_renewed(group_manager, group_a
 
 
 def test_the_page_shows_the_whole_profile_with_edit_links_and_privacy_marks(
-    group_manager, due
+    group_manager: Any, due: Any
 ) -> None:
     ContactFactory.create(group=due, name="由比 一郎", name_public=True, phone="0467-99-9999")
     page = Page(client_for(group_manager).get(url(due)).content.decode())
@@ -73,7 +76,7 @@ def test_the_page_shows_the_whole_profile_with_edit_links_and_privacy_marks(
     assert button, "the button names the fiscal year"
 
 
-def test_confirming_renews_to_the_end_of_the_fiscal_year(group_manager, due) -> None:
+def test_confirming_renews_to_the_end_of_the_fiscal_year(group_manager: Any, due: Any) -> None:
     today = timezone.localdate()
     response = client_for(group_manager).post(url(due), follow=True)
     assert response.redirect_chain[-1][0] == reverse("groups:manage", args=[due.pk])
@@ -88,7 +91,7 @@ def test_confirming_renews_to_the_end_of_the_fiscal_year(group_manager, due) -> 
 
 
 def test_a_group_waiting_for_renewal_is_registered_again_and_mailed(
-    group_manager, group_a, django_capture_on_commit_callbacks
+    group_manager: Any, group_a: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     CitizenGroup.objects.filter(pk=group_a.pk).update(status=Status.RENEWAL_DUE)
     with django_capture_on_commit_callbacks(execute=True):
@@ -99,7 +102,7 @@ def test_a_group_waiting_for_renewal_is_registered_again_and_mailed(
     assert group_a.name in mail.outbox[0].subject
 
 
-def test_contacts_are_listed_representative_first(group_manager, due) -> None:
+def test_contacts_are_listed_representative_first(group_manager: Any, due: Any) -> None:
     ContactFactory.create(group=due, kind=Contact.Kind.LIAISON, name="連絡 担当")
     ContactFactory.create(group=due, kind=Contact.Kind.REPRESENTATIVE, name="代表 者")
     html = client_for(group_manager).get(url(due)).content.decode()

@@ -1,6 +1,7 @@
 """Yearly renewal: due from 1 April, reminders, 更新待ち after the deadline, renewal itself."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -18,19 +19,19 @@ LAST_MARCH = datetime.date(2026, 3, 31)
 
 
 @pytest.fixture
-def lapsing(group_manager, group_a):
+def lapsing(group_manager: Any, group_a: Any) -> Any:
     group_a.valid_until = LAST_MARCH
     group_a.registered_on = datetime.date(2020, 5, 1)
     group_a.save()
     return group_a
 
 
-def test_the_renewal_is_not_due_before_the_fiscal_year_ends(lapsing) -> None:
+def test_the_renewal_is_not_due_before_the_fiscal_year_ends(lapsing: Any) -> None:
     assert not lapsing.renewal_is_due(datetime.date(2026, 3, 31))
     assert lapsing.renewal_is_due(datetime.date(2026, 4, 1))
 
 
-def test_the_deadline_follows_the_setting(settings) -> None:
+def test_the_deadline_follows_the_setting(settings: Any) -> None:
     settings.PORTAL_RENEWAL_DEADLINE = (6, 30)
     assert services.renewal_deadline(datetime.date(2026, 11, 21)) == datetime.date(2026, 6, 30)
     assert services.renewal_deadline(datetime.date(2027, 2, 1)) == datetime.date(2026, 6, 30)
@@ -38,13 +39,13 @@ def test_the_deadline_follows_the_setting(settings) -> None:
     assert services.renewal_deadline(datetime.date(2026, 11, 21)) == datetime.date(2027, 3, 31)
 
 
-def test_before_the_deadline_an_unrenewed_group_stays_in_the_directory(lapsing) -> None:
+def test_before_the_deadline_an_unrenewed_group_stays_in_the_directory(lapsing: Any) -> None:
     assert services.mark_unrenewed_groups(datetime.date(2026, 6, 30)) == 0
     assert lapsing in directory_groups()
 
 
 def test_after_the_deadline_an_unrenewed_group_becomes_renewal_due_and_leaves_the_directory(
-    lapsing, django_capture_on_commit_callbacks
+    lapsing: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     renewed = CitizenGroupFactory.create(valid_until=datetime.date(2027, 3, 31))
     with django_capture_on_commit_callbacks(execute=True):
@@ -56,7 +57,9 @@ def test_after_the_deadline_an_unrenewed_group_becomes_renewal_due_and_leaves_th
     assert [m.to for m in mail.outbox] == [["manager@example.jp"]]
 
 
-def test_renewal_confirms_the_group_for_the_new_fiscal_year(lapsing, group_manager) -> None:
+def test_renewal_confirms_the_group_for_the_new_fiscal_year(
+    lapsing: Any, group_manager: Any
+) -> None:
     services.renew_registration(lapsing, group_manager, today=datetime.date(2026, 5, 10))
     assert lapsing.status == Status.REGISTERED
     assert lapsing.valid_until == datetime.date(2027, 3, 31)
@@ -65,7 +68,7 @@ def test_renewal_confirms_the_group_for_the_new_fiscal_year(lapsing, group_manag
 
 
 def test_a_group_that_became_renewal_due_is_back_in_the_directory_once_renewed(
-    lapsing, group_manager
+    lapsing: Any, group_manager: Any
 ) -> None:
     services.mark_unrenewed_groups(datetime.date(2026, 7, 1))
     lapsing.refresh_from_db()
@@ -73,7 +76,9 @@ def test_a_group_that_became_renewal_due_is_back_in_the_directory_once_renewed(
     assert lapsing in directory_groups()
 
 
-def test_a_group_valid_until_next_march_cannot_renew_again(group_manager, group_a) -> None:
+def test_a_group_valid_until_next_march_cannot_renew_again(
+    group_manager: Any, group_a: Any
+) -> None:
     group_a.valid_until = datetime.date(2027, 3, 31)
     group_a.save()
     with pytest.raises(services.RegistryError):
@@ -81,7 +86,7 @@ def test_a_group_valid_until_next_march_cannot_renew_again(group_manager, group_
 
 
 def test_reminders_go_to_every_manager_once_per_period(
-    lapsing, settings, django_capture_on_commit_callbacks
+    lapsing: Any, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     settings.PORTAL_RENEWAL_REMINDER_DAYS = 30
     GroupMembershipFactory.create(group=lapsing, user__email="second@example.jp")
@@ -93,19 +98,19 @@ def test_reminders_go_to_every_manager_once_per_period(
     assert recipients_of(mail.outbox) == ["manager@example.jp"] * 2 + ["second@example.jp"] * 2
 
 
-def test_no_reminder_for_a_group_that_is_valid(group_a) -> None:
+def test_no_reminder_for_a_group_that_is_valid(group_a: Any) -> None:
     group_a.valid_until = datetime.date(2027, 3, 31)
     group_a.save()
     assert services.send_renewal_reminders(datetime.date(2026, 11, 21)) == 0
 
 
-def test_the_daily_task_marks_and_reminds(lapsing, settings) -> None:
+def test_the_daily_task_marks_and_reminds(lapsing: Any, settings: Any) -> None:
     settings.PORTAL_RENEWAL_DEADLINE = (4, 1)  # already past whatever today is, after April
     result = run_renewal_cycle.apply().get()
     assert set(result) == {"lapsed", "reminded"}
 
 
-def test_renewal_counts(lapsing) -> None:
+def test_renewal_counts(lapsing: Any) -> None:
     CitizenGroupFactory.create(valid_until=datetime.date(2027, 3, 31))
     CitizenGroupFactory.create(status=Status.SUSPENDED)
     CitizenGroupFactory.create(status=Status.RENEWAL_DUE)

@@ -1,5 +1,7 @@
 """Japanese search through the public directory, on PostgreSQL (DESIGN.md §5)."""
 
+from typing import Any
+
 import pytest
 
 from groups.search import refresh_search_index
@@ -14,56 +16,56 @@ pytestmark = [
 URL = "/groups/"
 
 
-def group(name: str, kana: str = "", **fields):
+def group(name: str, kana: str = "", **fields: Any) -> Any:
     created = CitizenGroupFactory.create(name=name, name_kana=kana or "カイ", **fields)
     refresh_search_index([created.pk])
     return created
 
 
-def found(client, query: str) -> list[str]:
+def found(client: Any, query: str) -> list[str]:
     response = client.get(URL, {"q": query})
     assert response.status_code == 200
     return [g.name for g in response.context["page_obj"].object_list]
 
 
-def test_katakana_gomi_finds_hiragana_gomi(client) -> None:
+def test_katakana_gomi_finds_hiragana_gomi(client: Any) -> None:
     group("ごみ拾いの会", "ゴミヒロイノカイ")
     group("花の会", "ハナノカイ")
     assert found(client, "ゴミ拾い") == ["ごみ拾いの会"]
 
 
-def test_a_quoted_mixed_kana_query_finds_the_kanji_spelling(client) -> None:
+def test_a_quoted_mixed_kana_query_finds_the_kanji_spelling(client: Any) -> None:
     group("海岸クラブ", "カイガンクラブ", activities="毎月のゴミ拾い")
     group("花の会", "ハナノカイ")
     assert found(client, "「ゴミひろい」") == ["海岸クラブ"]
 
 
-def test_half_width_npo_finds_full_width(client) -> None:
+def test_half_width_npo_finds_full_width(client: Any) -> None:
     group("ＮＰＯ法人かまくら", "エヌピーオーホウジンカマクラ")
     group("花の会", "ハナノカイ")
     assert found(client, "NPO") == ["ＮＰＯ法人かまくら"]
 
 
-def test_a_word_finds_the_compound_it_starts(client) -> None:
+def test_a_word_finds_the_compound_it_starts(client: Any) -> None:
     group("ひだまり", "ヒダマリ", activities="子育て支援の広場")
     group("花の会", "ハナノカイ", activities="花壇の手入れ")
     assert found(client, "子育て") == ["ひだまり"]
 
 
 @pytest.mark.parametrize("word", ["防災", "福祉"])
-def test_two_character_words_are_found(client, word) -> None:
+def test_two_character_words_are_found(client: Any, word: Any) -> None:
     group("みんなの会", "ミンナノカイ", purpose=f"地域の{word}に取り組む")
     group("花の会", "ハナノカイ", purpose="花を育てる")
     assert found(client, word) == ["みんなの会"]
 
 
-def test_a_name_match_ranks_above_a_description_match(client) -> None:
+def test_a_name_match_ranks_above_a_description_match(client: Any) -> None:
     # In 五十音順 the description-only match would come first (ア before フ).
     group("あおぞら", "アオゾラ", activities="福祉の勉強会")
     group("福祉ネット", "フクシネット")
     assert found(client, "福祉") == ["福祉ネット", "あおぞら"]
 
 
-def test_only_registered_groups_are_found(client) -> None:
+def test_only_registered_groups_are_found(client: Any) -> None:
     group("福祉の会", "フクシノカイ", status="submitted")
     assert found(client, "福祉") == []

@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,7 +23,7 @@ Status = CitizenGroup.Status
 REGISTRY_STAFF = {"centre_staff", "secretariat", "administrator"}
 
 
-def names(response) -> list[str]:
+def names(response: Any) -> list[str]:
     return [group.name for group in response.context["page_obj"].object_list]
 
 
@@ -31,19 +33,19 @@ def test_the_registry_lives_under_groups_staff() -> None:
 
 @for_every_role({**roles_except(REGISTRY_STAFF, yes=200, no=403), "anonymous": 302})
 def test_only_centre_staff_secretariat_and_administrators_see_the_registry(
-    role_client, expected
+    role_client: Any, expected: Any
 ) -> None:
     assert role_client.get(URL).status_code == expected
 
 
-def test_it_lists_every_status(centre_staff) -> None:
+def test_it_lists_every_status(centre_staff: Any) -> None:
     for status in Status.values:
         CitizenGroupFactory.create(name=f"{status}の会", status=status)
     response = client_for(centre_staff).get(URL)
     assert sorted(names(response)) == sorted(f"{status}の会" for status in Status.values)
 
 
-def test_it_filters_by_status_with_the_counts_in_the_choices(centre_staff) -> None:
+def test_it_filters_by_status_with_the_counts_in_the_choices(centre_staff: Any) -> None:
     CitizenGroupFactory.create_batch(2, status=Status.SUBMITTED)
     CitizenGroupFactory.create(name="登録の会")
     response = client_for(centre_staff).get(URL, {"status": "submitted"})
@@ -54,7 +56,7 @@ def test_it_filters_by_status_with_the_counts_in_the_choices(centre_staff) -> No
     assert choices[""].endswith("(3)")
 
 
-def test_it_searches_and_filters_like_the_directory(centre_staff) -> None:
+def test_it_searches_and_filters_like_the_directory(centre_staff: Any) -> None:
     field = ActivityFieldFactory.create(name="福祉")
     district = DistrictFactory.create(name="玉縄")
     match = CitizenGroupFactory.create(name="玉縄の福祉", status=Status.SUSPENDED)
@@ -67,7 +69,9 @@ def test_it_searches_and_filters_like_the_directory(centre_staff) -> None:
     assert names(response) == ["玉縄の福祉"]
 
 
-def test_rows_link_to_the_staff_page_and_show_managers(centre_staff, group_manager, group_a):
+def test_rows_link_to_the_staff_page_and_show_managers(
+    centre_staff: Any, group_manager: Any, group_a: Any
+) -> None:
     GroupMembershipFactory.create(group=group_a)
     response = client_for(centre_staff).get(URL)
     page = Page(response.content.decode())
@@ -75,13 +79,13 @@ def test_rows_link_to_the_staff_page_and_show_managers(centre_staff, group_manag
     assert response.context["page_obj"].object_list[0].manager_count == 2
 
 
-def test_it_links_to_import_and_export(centre_staff) -> None:
+def test_it_links_to_import_and_export(centre_staff: Any) -> None:
     hrefs = Page(client_for(centre_staff).get(URL).content.decode()).hrefs()
     assert reverse("groups:import") in hrefs
     assert reverse("groups:export_xlsx") in hrefs
 
 
-def test_pagination_keeps_the_status_filter(centre_staff) -> None:
+def test_pagination_keeps_the_status_filter(centre_staff: Any) -> None:
     CitizenGroupFactory.create_batch(55, status=Status.ARCHIVED)
     response = client_for(centre_staff).get(URL, {"status": "archived"})
     next_link = Page(response.content.decode()).find_all("a", rel="next")[0].attrs["href"]
@@ -100,13 +104,13 @@ def make_groups(count: int) -> None:
     refresh_search_index([group.pk for group in groups])
 
 
-def queries_for(client) -> int:
+def queries_for(client: Any) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(URL).status_code == 200
     return len(queries)
 
 
-def test_the_queries_do_not_grow_with_the_groups(centre_staff) -> None:
+def test_the_queries_do_not_grow_with_the_groups(centre_staff: Any) -> None:
     client = client_for(centre_staff)
     make_groups(3)
     three = queries_for(client)
@@ -114,7 +118,9 @@ def test_the_queries_do_not_grow_with_the_groups(centre_staff) -> None:
     assert queries_for(client) == three
 
 
-def test_the_registry_is_pinned_to_its_queries(centre_staff, django_assert_num_queries) -> None:
+def test_the_registry_is_pinned_to_its_queries(
+    centre_staff: Any, django_assert_num_queries: Any
+) -> None:
     make_groups(30)
     client = client_for(centre_staff)
     # 1. the session
@@ -123,14 +129,12 @@ def test_the_registry_is_pinned_to_its_queries(centre_staff, django_assert_num_q
     # 4. the number of groups in each status (the status choices)
     # 5. paginator: the number of matching groups (the keyword search adds no query)
     # 6. menu: does the user manage any group? (groups.view_my_groups)
-    # 7. menu: Django's ModelBackend, the user's own permissions (for a rule that said no)
-    # 8. menu: Django's ModelBackend, the permissions of the user's auth groups
-    # 9. form: the activity fields to choose from
-    # 10. form: the districts to choose from
-    # 11. form: the organisation types to choose from
-    # 12. the page of groups with organisation type and manager count (one query)
-    # 13. prefetch: the activity fields of those groups
-    # 14. prefetch: the districts of those groups
-    with django_assert_num_queries(14):
+    # 7. form: the activity fields to choose from
+    # 8. form: the districts to choose from
+    # 9. form: the organisation types to choose from
+    # 10. the page of groups with organisation type and manager count (one query)
+    # 11. prefetch: the activity fields of those groups
+    # 12. prefetch: the districts of those groups
+    with django_assert_num_queries(12):
         response = client.get(URL, {"q": "会", "status": "submitted"})
     assert len(names(response)) == 30

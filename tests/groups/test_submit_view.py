@@ -1,5 +1,7 @@
 """Sending a registration to the centre (groups:submit) from the confirmation step."""
 
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -15,7 +17,7 @@ pytestmark = pytest.mark.django_db
 Status = CitizenGroup.Status
 
 
-def url(group) -> str:
+def url(group: Any) -> str:
     return reverse("groups:submit", args=[group.pk])
 
 
@@ -38,7 +40,7 @@ def test_the_route() -> None:
     }
 )
 def test_only_the_group_s_managers_send_its_registration(
-    role, role_client, expected, group_a, group_b
+    role: Any, role_client: Any, expected: Any, group_a: Any, group_b: Any
 ) -> None:
     group_a.status = Status.DRAFT
     complete(group_a)
@@ -48,17 +50,17 @@ def test_only_the_group_s_managers_send_its_registration(
     assert submitted is (role == "group_manager")
 
 
-def test_a_registered_group_cannot_be_sent_again(group_manager, group_a) -> None:
+def test_a_registered_group_cannot_be_sent_again(group_manager: Any, group_a: Any) -> None:
     assert client_for(group_manager).post(url(group_a), {"agree": "on"}).status_code == 403
 
 
-def test_sending_is_a_post(citizen) -> None:
+def test_sending_is_a_post(citizen: Any) -> None:
     draft = draft_of(citizen)
     assert client_for(citizen).get(url(draft)).status_code == 405
 
 
 def test_a_complete_draft_is_sent_with_the_consent_and_recorded(
-    citizen, django_capture_on_commit_callbacks
+    citizen: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     draft = complete(draft_of(citizen), agreed=False)
     with django_capture_on_commit_callbacks(execute=True):
@@ -76,7 +78,7 @@ def test_a_complete_draft_is_sent_with_the_consent_and_recorded(
     ) in (response.content.decode())
 
 
-def test_without_the_consent_nothing_is_sent_and_the_box_says_why(citizen) -> None:
+def test_without_the_consent_nothing_is_sent_and_the_box_says_why(citizen: Any) -> None:
     draft = complete(draft_of(citizen), agreed=False)
     response = client_for(citizen).post(url(draft), {})
     assert response.status_code == 200
@@ -86,7 +88,7 @@ def test_without_the_consent_nothing_is_sent_and_the_box_says_why(citizen) -> No
 
 
 def test_an_incomplete_draft_lists_each_problem_linked_to_its_step_and_keeps_nothing(
-    citizen,
+    citizen: Any,
 ) -> None:
     draft = draft_of(citizen)
     response = client_for(citizen).post(url(draft), {"agree": "on"})
@@ -105,7 +107,9 @@ def test_an_incomplete_draft_lists_each_problem_linked_to_its_step_and_keeps_not
     assert draft.agreed_to_rules_at is None  # the consent is kept only with a sending
 
 
-def test_a_returned_registration_is_corrected_and_sent_again(citizen, centre_staff) -> None:
+def test_a_returned_registration_is_corrected_and_sent_again(
+    citizen: Any, centre_staff: Any
+) -> None:
     from groups import services
 
     draft = complete(draft_of(citizen))
@@ -120,7 +124,7 @@ def test_a_returned_registration_is_corrected_and_sent_again(citizen, centre_sta
     assert draft.status == Status.SUBMITTED
 
 
-def test_a_co_manager_may_send_too(citizen) -> None:
+def test_a_co_manager_may_send_too(citizen: Any) -> None:
     draft = complete(draft_of(citizen))
     co_manager = GroupMembershipFactory.create(group=draft, role="editor").user
     assert client_for(co_manager).post(url(draft), {}).status_code == 302

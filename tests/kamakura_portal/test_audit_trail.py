@@ -1,5 +1,7 @@
 """The one audit mechanism: who changed what, when — from requests and from code."""
 
+from typing import Any
+
 import pytest
 from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
@@ -16,12 +18,12 @@ from tests.factories import CitizenGroupFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def latest_entry_for(obj) -> LogEntry:
+def latest_entry_for(obj: Any) -> LogEntry:
     return history_for(obj).first()
 
 
 def test_editing_a_group_in_the_admin_records_the_administrator_as_actor(
-    administrator, group_a
+    administrator: Any, group_a: Any
 ) -> None:
     response = client_for(administrator).post(
         reverse("admin:groups_citizengroup_change", args=[group_a.pk]),
@@ -50,7 +52,7 @@ def test_editing_a_group_in_the_admin_records_the_administrator_as_actor(
 
 
 def test_editing_a_department_in_the_admin_records_the_administrator_as_actor(
-    administrator, dept_own
+    administrator: Any, dept_own: Any
 ) -> None:
     response = client_for(administrator).post(
         reverse("admin:accounts_department_change", args=[dept_own.pk]),
@@ -71,9 +73,9 @@ def test_editing_a_department_in_the_admin_records_the_administrator_as_actor(
 
 
 def test_a_role_given_during_a_request_records_the_request_user_as_actor(
-    administrator, citizen
+    administrator: Any, citizen: Any
 ) -> None:
-    def grant(request):
+    def grant(request: Any) -> Any:
         assign_role(citizen, Role.COMMITTEE)
         return HttpResponse()
 
@@ -87,7 +89,7 @@ def test_a_role_given_during_a_request_records_the_request_user_as_actor(
     assert entry.actor == administrator
 
 
-def test_acting_as_attributes_changes_made_in_code(secretariat) -> None:
+def test_acting_as_attributes_changes_made_in_code(secretariat: Any) -> None:
     with acting_as(secretariat):
         group = CitizenGroupFactory.create(name="腰越の会")
     entry = latest_entry_for(group)
@@ -100,7 +102,7 @@ def test_changes_outside_a_request_or_acting_as_have_no_actor() -> None:
     assert latest_entry_for(group).actor is None
 
 
-def test_revoking_a_role_is_recorded_as_a_deletion(administrator) -> None:
+def test_revoking_a_role_is_recorded_as_a_deletion(administrator: Any) -> None:
     from accounts.services import revoke_role
 
     user = UserFactory.create(roles=[Role.COMMITTEE])
@@ -112,7 +114,7 @@ def test_revoking_a_role_is_recorded_as_a_deletion(administrator) -> None:
     assert entry.actor == administrator
 
 
-def test_passwords_are_never_written_to_the_audit_trail(citizen) -> None:
+def test_passwords_are_never_written_to_the_audit_trail(citizen: Any) -> None:
     citizen.set_password("a-new-secret-password-1")
     citizen.save()
     for entry in history_for(citizen):
@@ -120,7 +122,7 @@ def test_passwords_are_never_written_to_the_audit_trail(citizen) -> None:
 
 
 def test_the_object_history_page_shows_who_changed_what(
-    administrator, centre_staff, group_a
+    administrator: Any, centre_staff: Any, group_a: Any
 ) -> None:
     with acting_as(administrator):
         group_a.name = "由比ガ浜ビーチクリーンの会"
@@ -134,7 +136,9 @@ def test_the_object_history_page_shows_who_changed_what(
     assert "由比ガ浜ビーチクリーンの会" in html
 
 
-def test_the_audit_feed_lists_the_newest_change_first(administrator, centre_staff) -> None:
+def test_the_audit_feed_lists_the_newest_change_first(
+    administrator: Any, centre_staff: Any
+) -> None:
     with acting_as(administrator):
         CitizenGroupFactory.create(name="古い変更の会")
         CitizenGroupFactory.create(name="新しい変更の会")

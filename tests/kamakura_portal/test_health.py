@@ -1,5 +1,7 @@
 """``/healthz`` against the real PostgreSQL and Redis, and with each dependency broken."""
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -8,7 +10,7 @@ pytestmark = pytest.mark.django_db
 CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
 
 
-def test_it_reports_database_cache_and_broker_ok(client) -> None:
+def test_it_reports_database_cache_and_broker_ok(client: Any) -> None:
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
     body = response.json()
@@ -19,16 +21,18 @@ def test_it_reports_database_cache_and_broker_ok(client) -> None:
         assert isinstance(result["ms"], float | int)
 
 
-def test_it_is_never_cached(client) -> None:
+def test_it_is_never_cached(client: Any) -> None:
     response = client.get(reverse("healthz"))
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_it_only_answers_get(client) -> None:
+def test_it_only_answers_get(client: Any) -> None:
     assert client.post(reverse("healthz")).status_code == 405
 
 
-def test_it_answers_503_naming_the_broker_when_the_broker_is_down(client, settings) -> None:
+def test_it_answers_503_naming_the_broker_when_the_broker_is_down(
+    client: Any, settings: Any
+) -> None:
     settings.CELERY_BROKER_URL = CLOSED_PORT_REDIS
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
@@ -40,7 +44,7 @@ def test_it_answers_503_naming_the_broker_when_the_broker_is_down(client, settin
     assert body["checks"]["cache"]["ok"] is True
 
 
-def test_it_answers_503_naming_the_cache_when_the_cache_is_down(client, settings) -> None:
+def test_it_answers_503_naming_the_cache_when_the_cache_is_down(client: Any, settings: Any) -> None:
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -56,7 +60,9 @@ def test_it_answers_503_naming_the_cache_when_the_cache_is_down(client, settings
     assert body["checks"]["broker"]["ok"] is True
 
 
-def test_it_checks_the_file_system_broker_of_a_bare_machine(client, settings, tmp_path) -> None:
+def test_it_checks_the_file_system_broker_of_a_bare_machine(
+    client: Any, settings: Any, tmp_path: Any
+) -> None:
     settings.CELERY_BROKER_URL = "filesystem://"
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"data_folder_in": str(tmp_path / "queue")}
     response = client.get(reverse("healthz"))

@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -198,14 +199,14 @@ def test_japanese_is_the_default_language() -> None:
 
 
 @pytest.mark.django_db
-def test_a_visitor_without_preferences_gets_japanese(client) -> None:
+def test_a_visitor_without_preferences_gets_japanese(client: Any) -> None:
     response = client.get(reverse("home"))
     assert response["Content-Language"] == "ja"
     assert '<html lang="ja">' in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_the_language_switch_changes_to_english_and_back(client) -> None:
+def test_the_language_switch_changes_to_english_and_back(client: Any) -> None:
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert response.url == "/"
@@ -219,7 +220,7 @@ def test_the_language_switch_changes_to_english_and_back(client) -> None:
 
 
 @pytest.mark.django_db
-def test_the_language_switch_refuses_to_redirect_off_site(client) -> None:
+def test_the_language_switch_refuses_to_redirect_off_site(client: Any) -> None:
     response = client.post(
         reverse("set_language"), {"language": "en", "next": "https://evil.example/"}
     )

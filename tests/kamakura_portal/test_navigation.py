@@ -1,5 +1,7 @@
 """The role-aware menu: each role sees its own entries and no one else's."""
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -43,24 +45,26 @@ def urls_of(entries: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("url_name", WORK_ENTRIES)
 @pytest.mark.parametrize("role", ROLES)
-def test_a_work_menu_entry_is_shown_exactly_to_its_roles(role: str, url_name: str, role_user):
+def test_a_work_menu_entry_is_shown_exactly_to_its_roles(
+    role: str, url_name: str, role_user: Any
+) -> None:
     shown = reverse(url_name) in urls_of(role_navigation(role_user, "/"))
     assert shown is (role in WORK_ENTRIES[url_name])
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_menu_entry_opens_for_the_role_that_sees_it(role_user, role_client) -> None:
+def test_every_menu_entry_opens_for_the_role_that_sees_it(role_user: Any, role_client: Any) -> None:
     for entry in public_navigation(role_user, "/") + role_navigation(role_user, "/"):
         assert str(entry["label"])
         assert role_client.get(entry["url"]).status_code == 200, entry["url"]
 
 
-def test_anonymous_visitors_have_no_work_menu_but_see_the_public_one(anonymous) -> None:
+def test_anonymous_visitors_have_no_work_menu_but_see_the_public_one(anonymous: Any) -> None:
     assert role_navigation(anonymous, "/") == []
     assert reverse("home") in urls_of(public_navigation(anonymous, "/"))
 
 
-def test_the_current_page_is_marked_and_home_only_on_home(centre_staff) -> None:
+def test_the_current_page_is_marked_and_home_only_on_home(centre_staff: Any) -> None:
     on_history = role_navigation(centre_staff, "/staff/history/accounts/user/1/")
     current = [entry["url"] for entry in on_history if entry["current"]]
     assert current == [reverse("audit_feed")]
@@ -70,7 +74,7 @@ def test_the_current_page_is_marked_and_home_only_on_home(centre_staff) -> None:
     assert [entry["url"] for entry in home if entry["current"]] == ["/"]
 
 
-def test_a_user_with_several_roles_sees_the_menus_of_each(group_manager) -> None:
+def test_a_user_with_several_roles_sees_the_menus_of_each(group_manager: Any) -> None:
     from accounts.models import Role
     from accounts.services import assign_role
 
@@ -107,7 +111,7 @@ LABELS = {
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_rendered_menu_links_each_role_to_its_own_pages(role: str, role_client) -> None:
+def test_the_rendered_menu_links_each_role_to_its_own_pages(role: str, role_client: Any) -> None:
     page = Page(role_client.get(reverse("home")).content.decode())
     for url_name, roles in ENTRIES.items():
         links = [link for link in page.find_all("a") if link.attrs.get("href") == reverse(url_name)]

@@ -41,7 +41,9 @@ def snapshot(plan: Plan) -> dict[str, object]:
     }
 
 
-def test_the_copy_holds_the_sections_tiers_and_category_tree(guideline, secretariat) -> None:
+def test_the_copy_holds_the_sections_tiers_and_category_tree(
+    guideline: Any, secretariat: Any
+) -> None:
     new = copy_edition(guideline, **NEW, by=secretariat)
     assert new.previous_edition == guideline
     assert new.municipality == "鎌倉市"
@@ -55,7 +57,7 @@ def test_the_copy_holds_the_sections_tiers_and_category_tree(guideline, secretar
 
 
 def test_every_measure_is_carried_over_and_linked_to_its_predecessor(
-    guideline, secretariat, dept_own
+    guideline: Any, secretariat: Any, dept_own: Any
 ) -> None:
     new = copy_edition(guideline, **NEW, by=secretariat)
     copies = {m.code: m for m in new.measures.select_related("tier", "category", "predecessor")}
@@ -73,7 +75,7 @@ def test_every_measure_is_carried_over_and_linked_to_its_predecessor(
     assert not first.planned_steps.exists()  # steps belong to the old period
 
 
-def test_the_old_edition_is_left_untouched(guideline, secretariat) -> None:
+def test_the_old_edition_is_left_untouched(guideline: Any, secretariat: Any) -> None:
     ProgressReport.objects.create(measure=guideline.measures.get(code="2-1"), fiscal_year=2026)
     before = snapshot(guideline)
     new = copy_edition(guideline, **NEW, by=secretariat)
@@ -85,7 +87,7 @@ def test_the_old_edition_is_left_untouched(guideline, secretariat) -> None:
     assert not ProgressReport.objects.filter(measure__plan=new).exists()
 
 
-def test_a_taken_code_creates_nothing(guideline, secretariat) -> None:
+def test_a_taken_code_creates_nothing(guideline: Any, secretariat: Any) -> None:
     Plan.objects.create(code=NEW["code"], title="既存")
     with pytest.raises(EditingError) as raised:
         copy_edition(guideline, **NEW, by=secretariat)
@@ -95,7 +97,7 @@ def test_a_taken_code_creates_nothing(guideline, secretariat) -> None:
 
 
 def test_a_failure_halfway_leaves_no_half_copied_edition(
-    guideline, secretariat, monkeypatch
+    guideline: Any, secretariat: Any, monkeypatch: Any
 ) -> None:
     from measures import editions
 
@@ -108,7 +110,7 @@ def test_a_failure_halfway_leaves_no_half_copied_edition(
     assert not Plan.objects.filter(code=NEW["code"]).exists()
 
 
-def test_the_audit_trail_names_who_copied(guideline, secretariat) -> None:
+def test_the_audit_trail_names_who_copied(guideline: Any, secretariat: Any) -> None:
     new = copy_edition(guideline, **NEW, by=secretariat)
     entry = LogEntry.objects.get_for_object(new).get()
     assert entry.actor == secretariat
@@ -123,14 +125,14 @@ def url(plan: Plan) -> str:
 
 @for_every_role({**roles_except(MANAGERS, yes=200, no=403), "anonymous": 302})
 def test_only_the_secretariat_and_administrators_see_the_copy_form(
-    role_client, expected, guideline
+    role_client: Any, expected: Any, guideline: Any
 ) -> None:
     assert role_client.get(url(guideline)).status_code == expected
 
 
 @for_every_role({**roles_except(MANAGERS, yes=302, no=403), "anonymous": 302})
 def test_only_the_secretariat_and_administrators_copy_an_edition(
-    role_client, expected, guideline
+    role_client: Any, expected: Any, guideline: Any
 ) -> None:
     response = role_client.post(url(guideline), NEW)
     assert response.status_code == expected
@@ -138,26 +140,32 @@ def test_only_the_secretariat_and_administrators_copy_an_edition(
     assert created == (expected == 302 and response["Location"].startswith("/measures/manage/"))
 
 
-def test_the_form_starts_from_the_old_title_and_says_what_is_copied(secretariat, guideline) -> None:
+def test_the_form_starts_from_the_old_title_and_says_what_is_copied(
+    secretariat: Any, guideline: Any
+) -> None:
     response = client_for(secretariat).get(url(guideline))
     assert response.context["form"].initial["title"] == "テスト指針"
     assert response.context["measure_count"] == 4
 
 
-def test_after_the_copy_the_clerk_lands_on_the_new_edition(secretariat, guideline) -> None:
+def test_after_the_copy_the_clerk_lands_on_the_new_edition(
+    secretariat: Any, guideline: Any
+) -> None:
     response = client_for(secretariat).post(url(guideline), NEW)
     assert response["Location"] == reverse("measures:manage_plan", kwargs={"code": NEW["code"]})
     assert Plan.objects.get(code=NEW["code"]).measures.count() == 4
 
 
-def test_a_taken_code_is_shown_beside_the_field(secretariat, guideline) -> None:
+def test_a_taken_code_is_shown_beside_the_field(secretariat: Any, guideline: Any) -> None:
     response = client_for(secretariat).post(url(guideline), {**NEW, "code": guideline.code})
     assert response.status_code == 200
     assert guideline.code in field_error(response.content.decode(), "id_code")
     assert Plan.objects.count() == 1
 
 
-def test_a_period_ending_before_it_starts_is_shown_beside_the_field(secretariat, guideline) -> None:
+def test_a_period_ending_before_it_starts_is_shown_beside_the_field(
+    secretariat: Any, guideline: Any
+) -> None:
     data = {**NEW, "end_fiscal_year": 2030}
     response = client_for(secretariat).post(url(guideline), data)
     assert field_error(response.content.decode(), "id_end_fiscal_year")
@@ -165,7 +173,7 @@ def test_a_period_ending_before_it_starts_is_shown_beside_the_field(secretariat,
 
 
 def test_a_code_taken_by_a_concurrent_copy_creates_nothing(
-    guideline, secretariat, monkeypatch
+    guideline: Any, secretariat: Any, monkeypatch: Any
 ) -> None:
     from measures import editions
 

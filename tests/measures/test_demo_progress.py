@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -27,7 +29,7 @@ def demo() -> Plan:
     return Plan.objects.get(code="kamakura-guideline-2020")
 
 
-def test_fy2024_is_published_for_every_measure_and_fy2025_is_under_way(demo) -> None:
+def test_fy2024_is_published_for_every_measure_and_fy2025_is_under_way(demo: Any) -> None:
     table = measures_by_tier_and_status(demo, 2024)
     assert sum(sum(row.values()) for row in table.values()) == 23
     assert all(NOT_REPORTED not in row for row in table.values())
@@ -38,13 +40,13 @@ def test_fy2024_is_published_for_every_measure_and_fy2025_is_under_way(demo) -> 
     assert ReportingRound.objects.filter(plan=demo).count() == 2
 
 
-def test_loading_twice_creates_nothing_more(demo) -> None:
+def test_loading_twice_creates_nothing_more(demo: Any) -> None:
     before = ProgressReport.objects.count()
     assert load_demo_progress() == 0
     assert ProgressReport.objects.count() == before
 
 
-def test_the_demo_city_staff_have_reports_to_write(demo) -> None:
+def test_the_demo_city_staff_have_reports_to_write(demo: Any) -> None:
     from accounts.models import User
 
     clerk = User.objects.get(email__startswith="city@")

@@ -52,14 +52,14 @@ def form_data(response: Any, **changes: Any) -> dict[str, Any]:
 
 @for_every_role({**roles_except(MANAGERS, yes=200, no=403), "anonymous": 302})
 def test_only_the_secretariat_and_administrators_open_a_measure(
-    role_client, expected, guideline
+    role_client: Any, expected: Any, guideline: Any
 ) -> None:
     assert role_client.get(edit_url(guideline.measures.get(code="1-a-1"))).status_code == expected
 
 
 @for_every_role({**roles_except(MANAGERS, yes="直した", no="施策1-a-1"), "anonymous": "施策1-a-1"})
 def test_only_the_secretariat_and_administrators_save_a_measure(
-    role_client, expected, guideline, secretariat
+    role_client: Any, expected: Any, guideline: Any, secretariat: Any
 ) -> None:
     measure = guideline.measures.get(code="1-a-1")
     data = form_data(client_for(secretariat).get(edit_url(measure)), title="直した")
@@ -68,7 +68,7 @@ def test_only_the_secretariat_and_administrators_save_a_measure(
     assert measure.title == expected
 
 
-def test_a_measure_of_another_plan_is_404(secretariat, guideline) -> None:
+def test_a_measure_of_another_plan_is_404(secretariat: Any, guideline: Any) -> None:
     other = Plan.objects.create(code="other", title="別")
     foreign = Measure.objects.create(plan=other, title="別の施策")
     url = reverse("measures:manage_measure_edit", args=[guideline.code, foreign.pk])
@@ -76,7 +76,7 @@ def test_a_measure_of_another_plan_is_404(secretariat, guideline) -> None:
 
 
 def test_the_form_offers_only_the_plans_own_tiers_categories_and_measures(
-    secretariat, guideline
+    secretariat: Any, guideline: Any
 ) -> None:
     Plan.objects.create(code="other", title="別")
     measure = guideline.measures.get(code="1-a-1")
@@ -87,7 +87,9 @@ def test_the_form_offers_only_the_plans_own_tiers_categories_and_measures(
     assert form["related"].value() == [guideline.measures.get(code="1-a-2").pk]
 
 
-def test_lead_departments_are_grouped_by_division(secretariat, guideline, division) -> None:
+def test_lead_departments_are_grouped_by_division(
+    secretariat: Any, guideline: Any, division: Any
+) -> None:
     measure = guideline.measures.get(code="1-a-1")
     response = client_for(secretariat).get(edit_url(measure))
     choices = response.context["form"].fields["lead_departments"].widget.choices
@@ -101,7 +103,7 @@ def test_lead_departments_are_grouped_by_division(secretariat, guideline, divisi
 
 
 def test_a_clerk_corrects_the_text_lead_department_and_steps(
-    secretariat, guideline, dept_other
+    secretariat: Any, guideline: Any, dept_other: Any
 ) -> None:
     measure = guideline.measures.get(code="1-a-1")
     client = client_for(secretariat)
@@ -123,7 +125,7 @@ def test_a_clerk_corrects_the_text_lead_department_and_steps(
     }
 
 
-def test_clearing_a_step_row_removes_the_step(secretariat, guideline) -> None:
+def test_clearing_a_step_row_removes_the_step(secretariat: Any, guideline: Any) -> None:
     measure = guideline.measures.get(code="1-a-1")
     client = client_for(secretariat)
     data = form_data(
@@ -134,7 +136,7 @@ def test_clearing_a_step_row_removes_the_step(secretariat, guideline) -> None:
 
 
 def test_a_taken_code_is_shown_beside_the_field_and_nothing_is_saved(
-    secretariat, guideline
+    secretariat: Any, guideline: Any
 ) -> None:
     measure = guideline.measures.get(code="1-a-1")
     client = client_for(secretariat)
@@ -147,7 +149,9 @@ def test_a_taken_code_is_shown_beside_the_field_and_nothing_is_saved(
     assert "施策1-a-1" in Page(response.content.decode()).by_id("main").text
 
 
-def test_a_step_outside_the_period_is_shown_beside_its_year(secretariat, guideline) -> None:
+def test_a_step_outside_the_period_is_shown_beside_its_year(
+    secretariat: Any, guideline: Any
+) -> None:
     measure = guideline.measures.get(code="1-a-1")
     client = client_for(secretariat)
     data = form_data(
@@ -161,7 +165,7 @@ def test_a_step_outside_the_period_is_shown_beside_its_year(secretariat, guideli
     assert Measure.objects.get(pk=measure.pk).title == "施策1-a-1"
 
 
-def test_two_steps_in_one_year_are_refused(secretariat, guideline) -> None:
+def test_two_steps_in_one_year_are_refused(secretariat: Any, guideline: Any) -> None:
     measure = guideline.measures.get(code="1-a-1")
     client = client_for(secretariat)
     data = form_data(
@@ -172,7 +176,7 @@ def test_two_steps_in_one_year_are_refused(secretariat, guideline) -> None:
     assert measure.planned_steps.get().text == "検討"
 
 
-def test_a_step_without_a_year_is_refused(secretariat, guideline) -> None:
+def test_a_step_without_a_year_is_refused(secretariat: Any, guideline: Any) -> None:
     measure = guideline.measures.get(code="1-a-1")
     client = client_for(secretariat)
     data = form_data(client.get(edit_url(measure)), **{"steps-1-text": "年度なし"})
@@ -180,7 +184,9 @@ def test_a_step_without_a_year_is_refused(secretariat, guideline) -> None:
     assert field_error(response.content.decode(), "id_steps-1-fiscal_year")
 
 
-def test_a_measure_is_added_to_the_category_it_was_started_from(secretariat, guideline) -> None:
+def test_a_measure_is_added_to_the_category_it_was_started_from(
+    secretariat: Any, guideline: Any
+) -> None:
     category = guideline.categories.get(code="1-i")
     client = client_for(secretariat)
     response = client.get(create_url(guideline) + f"?category={category.pk}")
@@ -192,7 +198,7 @@ def test_a_measure_is_added_to_the_category_it_was_started_from(secretariat, gui
     assert not new.carried_over
 
 
-def test_a_carried_over_measure_links_to_its_predecessor(secretariat, guideline) -> None:
+def test_a_carried_over_measure_links_to_its_predecessor(secretariat: Any, guideline: Any) -> None:
     later = Plan.objects.create(code="later", title="次の版", previous_edition=guideline)
     old = guideline.measures.get(code="2-1")
     copy = Measure.objects.create(
@@ -203,7 +209,7 @@ def test_a_carried_over_measure_links_to_its_predecessor(secretariat, guideline)
 
 
 def test_categories_are_offered_in_print_order_named_with_their_parents(
-    secretariat, guideline
+    secretariat: Any, guideline: Any
 ) -> None:
     measure = guideline.measures.get(code="1-a-1")
     form = client_for(secretariat).get(edit_url(measure)).context["form"]
@@ -211,7 +217,7 @@ def test_categories_are_offered_in_print_order_named_with_their_parents(
     assert labels == ["(1) 場", "(1) ア 場の提供", "(1) イ 場の活用", "(2) 資金"]
 
 
-def test_an_existing_measure_links_to_its_public_page(secretariat, guideline) -> None:
+def test_an_existing_measure_links_to_its_public_page(secretariat: Any, guideline: Any) -> None:
     measure = guideline.measures.get(code="1-a-1")
     html = client_for(secretariat).get(edit_url(measure)).content.decode()
     public = reverse("measures:measure", kwargs={"code": guideline.code, "pk": measure.pk})

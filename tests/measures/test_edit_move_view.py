@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -17,7 +19,7 @@ def url(category: Category) -> str:
     return reverse("measures:manage_category_move", args=[category.plan.code, category.pk])
 
 
-def children(guideline) -> list[str]:  # type: ignore[no-untyped-def]
+def children(guideline: Any) -> list[str]:
     parent = guideline.categories.get(code="1")
     return list(parent.children.order_by("sort_order").values_list("code", flat=True))
 
@@ -25,12 +27,14 @@ def children(guideline) -> list[str]:  # type: ignore[no-untyped-def]
 @for_every_role(
     {**roles_except(MANAGERS, yes=["1-i", "1-a"], no=["1-a", "1-i"]), "anonymous": ["1-a", "1-i"]}
 )
-def test_only_the_secretariat_and_administrators_reorder(role_client, expected, guideline) -> None:
+def test_only_the_secretariat_and_administrators_reorder(
+    role_client: Any, expected: Any, guideline: Any
+) -> None:
     role_client.post(url(guideline.categories.get(code="1-i")), {"direction": "up"})
     assert children(guideline) == expected
 
 
-def test_the_clerk_returns_to_the_row_moved(secretariat, guideline) -> None:
+def test_the_clerk_returns_to_the_row_moved(secretariat: Any, guideline: Any) -> None:
     category = guideline.categories.get(code="1-a")
     response = client_for(secretariat).post(url(category), {"direction": "down"})
     plan_url = reverse("measures:manage_plan", args=[guideline.code])
@@ -38,7 +42,9 @@ def test_the_clerk_returns_to_the_row_moved(secretariat, guideline) -> None:
     assert children(guideline) == ["1-i", "1-a"]
 
 
-def test_a_row_that_cannot_move_further_is_left_with_a_message(secretariat, guideline) -> None:
+def test_a_row_that_cannot_move_further_is_left_with_a_message(
+    secretariat: Any, guideline: Any
+) -> None:
     client = client_for(secretariat)
     response = client.post(
         url(guideline.categories.get(code="1-a")), {"direction": "up"}, follow=True
@@ -47,13 +53,13 @@ def test_a_row_that_cannot_move_further_is_left_with_a_message(secretariat, guid
     assert [m.level_tag for m in response.context["messages"]] == ["warning"]
 
 
-def test_a_get_does_not_move_anything(secretariat, guideline) -> None:
+def test_a_get_does_not_move_anything(secretariat: Any, guideline: Any) -> None:
     assert client_for(secretariat).get(url(guideline.categories.get(code="1-i"))).status_code == 405
     assert children(guideline) == ["1-a", "1-i"]
 
 
 @pytest.mark.parametrize("kind", ["section", "tier", "measure"])
-def test_each_kind_of_row_moves(secretariat, guideline, kind) -> None:
+def test_each_kind_of_row_moves(secretariat: Any, guideline: Any, kind: Any) -> None:
     rows = {
         "section": guideline.sections.all(),
         "tier": guideline.tiers.all(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -20,7 +22,7 @@ def section_url(section: PlanSection) -> str:
 
 @for_every_role({**roles_except(MANAGERS, yes=200, no=403), "anonymous": 302})
 def test_only_the_secretariat_and_administrators_open_a_section(
-    role_client, expected, guideline
+    role_client: Any, expected: Any, guideline: Any
 ) -> None:
     section = guideline.sections.get(number="1")
     assert role_client.get(section_url(section)).status_code == expected
@@ -28,7 +30,7 @@ def test_only_the_secretariat_and_administrators_open_a_section(
 
 @for_every_role({**roles_except(MANAGERS, yes="改訂した本文", no="本文一"), "anonymous": "本文一"})
 def test_only_the_secretariat_and_administrators_fix_a_section(
-    role_client, expected, guideline
+    role_client: Any, expected: Any, guideline: Any
 ) -> None:
     section = guideline.sections.get(number="1")
     role_client.post(section_url(section), {"number": "1", "title": "目的", "body": "改訂した本文"})
@@ -37,7 +39,7 @@ def test_only_the_secretariat_and_administrators_fix_a_section(
 
 
 def test_after_saving_the_clerk_returns_to_the_section_on_the_plan_page(
-    secretariat, guideline
+    secretariat: Any, guideline: Any
 ) -> None:
     section = guideline.sections.get(number="1")
     response = client_for(secretariat).post(
@@ -47,7 +49,9 @@ def test_after_saving_the_clerk_returns_to_the_section_on_the_plan_page(
     assert response["Location"] == f"{plan_url}#section-{section.pk}"
 
 
-def test_a_section_number_used_twice_is_refused_beside_the_field(secretariat, guideline) -> None:
+def test_a_section_number_used_twice_is_refused_beside_the_field(
+    secretariat: Any, guideline: Any
+) -> None:
     section = guideline.sections.get(number="2")
     response = client_for(secretariat).post(
         section_url(section), {"number": "1", "title": "用語", "body": "書き換え"}
@@ -58,13 +62,13 @@ def test_a_section_number_used_twice_is_refused_beside_the_field(secretariat, gu
     assert section.body == "本文二"
 
 
-def test_a_title_is_required(secretariat, guideline) -> None:
+def test_a_title_is_required(secretariat: Any, guideline: Any) -> None:
     section = guideline.sections.get(number="2")
     response = client_for(secretariat).post(section_url(section), {"number": "2", "title": ""})
     assert field_error(response.content.decode(), "id_title")
 
 
-def test_a_new_section_is_added_last(secretariat, guideline) -> None:
+def test_a_new_section_is_added_last(secretariat: Any, guideline: Any) -> None:
     url = reverse("measures:manage_section_create", args=[guideline.code])
     response = client_for(secretariat).post(
         url, {"number": "", "title": "おわりに", "body": "結び"}
@@ -78,7 +82,7 @@ def test_a_new_section_is_added_last(secretariat, guideline) -> None:
 
 @for_every_role({**roles_except(MANAGERS, yes=302, no=403), "anonymous": 302})
 def test_only_the_secretariat_and_administrators_add_a_tier(
-    role_client, expected, guideline
+    role_client: Any, expected: Any, guideline: Any
 ) -> None:
     url = reverse("measures:manage_tier_create", args=[guideline.code])
     response = role_client.post(url, {"code": "III", "label": "Ⅲ", "description": "段階的に実施"})
@@ -88,7 +92,9 @@ def test_only_the_secretariat_and_administrators_add_a_tier(
     )
 
 
-def test_a_tier_code_used_twice_is_refused_beside_the_field(secretariat, guideline) -> None:
+def test_a_tier_code_used_twice_is_refused_beside_the_field(
+    secretariat: Any, guideline: Any
+) -> None:
     tier = guideline.tiers.get(code="II")
     url = reverse("measures:manage_tier_edit", args=[guideline.code, tier.pk])
     response = client_for(secretariat).post(url, {"code": "I", "label": "変更"})

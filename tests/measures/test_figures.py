@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from measures.models import Category, Measure, Plan, ProgressReport, Tier
@@ -46,9 +48,9 @@ def report(
     )
 
 
-def test_it_counts_measures_by_tier_and_published_progress_of_the_year(  # type: ignore[no-untyped-def]
-    plan: Plan, django_assert_num_queries
-):
+def test_it_counts_measures_by_tier_and_published_progress_of_the_year(
+    plan: Plan, django_assert_num_queries: Any
+) -> None:
     report(plan, "1", 2026, Status.PUBLISHED, progress=Progress.COMPLETED)
     report(plan, "2", 2026, Status.SUBMITTED, progress=Progress.IN_PROGRESS)  # not published
     report(plan, "4", 2026, Status.PUBLISHED, progress=Progress.IN_PROGRESS)
@@ -73,9 +75,9 @@ def test_staff_figures_count_unpublished_reports_but_not_empty_progress(plan: Pl
     assert table["Ⅰ"] == {Progress.COMPLETED: 1, Progress.IN_PROGRESS: 1, NOT_REPORTED: 1}
 
 
-def test_it_counts_the_year_s_measures_per_report_status(  # type: ignore[no-untyped-def]
-    plan: Plan, django_assert_num_queries
-):
+def test_it_counts_the_year_s_measures_per_report_status(
+    plan: Plan, django_assert_num_queries: Any
+) -> None:
     report(plan, "1", 2026, Status.PUBLISHED)
     report(plan, "2", 2026, Status.SUBMITTED)
     report(plan, "3", 2026, Status.SUBMITTED)
@@ -92,7 +94,7 @@ def test_it_counts_the_year_s_measures_per_report_status(  # type: ignore[no-unt
     }
 
 
-def test_it_lists_the_measures_without_a_report(plan: Plan, django_assert_num_queries):  # type: ignore[no-untyped-def]
+def test_it_lists_the_measures_without_a_report(plan: Plan, django_assert_num_queries: Any) -> None:
     report(plan, "1", 2026, Status.DRAFT)
     report(plan, "5", 2026, Status.APPROVED)
     report(plan, "2", 2025, Status.PUBLISHED)
@@ -106,7 +108,7 @@ def test_it_lists_the_measures_without_a_report(plan: Plan, django_assert_num_qu
     assert all(len(d) == 1 for d in departments)
 
 
-def test_it_counts_the_grades_of_the_year(plan: Plan, django_assert_num_queries):  # type: ignore[no-untyped-def]
+def test_it_counts_the_grades_of_the_year(plan: Plan, django_assert_num_queries: Any) -> None:
     report(plan, "1", 2026, Status.PUBLISHED, Grade.A)
     report(plan, "2", 2026, Status.SUBMITTED, Grade.A)
     report(plan, "3", 2026, Status.DRAFT, Grade.C)

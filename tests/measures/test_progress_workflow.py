@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -21,7 +22,7 @@ Status = ProgressReport.Status
 
 
 def test_a_report_can_be_started_only_for_a_year_the_secretariat_asked_for(
-    guideline, city_staff
+    guideline: Any, city_staff: Any
 ) -> None:
     measure = guideline.measures.get(code="1-a-1")
     expected = gettext("The secretariat has not asked for reports on this fiscal year.")
@@ -31,7 +32,7 @@ def test_a_report_can_be_started_only_for_a_year_the_secretariat_asked_for(
 
 
 def test_starting_twice_gives_the_same_draft_and_records_its_creation_once(
-    guideline, reporting_round, city_staff
+    guideline: Any, reporting_round: Any, city_staff: Any
 ) -> None:
     measure = guideline.measures.get(code="1-a-1")
     first = services.start_report(measure, 2025, city_staff)
@@ -44,7 +45,7 @@ def test_starting_twice_gives_the_same_draft_and_records_its_creation_once(
 
 
 def test_submitting_an_incomplete_report_names_each_gap_and_changes_nothing(
-    guideline, reporting_round, city_staff
+    guideline: Any, reporting_round: Any, city_staff: Any
 ) -> None:
     report = make_report(guideline, "1-a-1", progress="", grade="", achievements=" ", next_steps="")
     with pytest.raises(services.ProgressError) as raised:
@@ -61,7 +62,7 @@ def test_submitting_an_incomplete_report_names_each_gap_and_changes_nothing(
 
 
 def test_submission_records_who_and_when_and_mails_the_secretariat(
-    own_report, city_staff, secretariat, django_capture_on_commit_callbacks
+    own_report: Any, city_staff: Any, secretariat: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         report = transition(own_report, Status.SUBMITTED, city_staff)
@@ -76,7 +77,11 @@ def test_submission_records_who_and_when_and_mails_the_secretariat(
 
 
 def test_returning_needs_a_comment_that_the_lead_department_receives(
-    own_report, city_staff, other_city_staff, secretariat, django_capture_on_commit_callbacks
+    own_report: Any,
+    city_staff: Any,
+    other_city_staff: Any,
+    secretariat: Any,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     report = transition(own_report, Status.SUBMITTED, city_staff)
     why = gettext("Write why the report is returned; the department will read it.")
@@ -96,7 +101,7 @@ def test_returning_needs_a_comment_that_the_lead_department_receives(
 
 
 def test_the_full_cycle_ends_published_with_every_move_recorded(
-    own_report, city_staff, secretariat
+    own_report: Any, city_staff: Any, secretariat: Any
 ) -> None:
     report = transition(own_report, Status.SUBMITTED, city_staff)
     report = transition(report, Status.RETURNED, secretariat, reason="直して")
@@ -127,7 +132,7 @@ def test_the_full_cycle_ends_published_with_every_move_recorded(
     ],
 )
 def test_illegal_moves_are_refused_in_japanese_and_change_nothing(
-    request, guideline, reporting_round, start, to, by
+    request: Any, guideline: Any, reporting_round: Any, start: Any, to: Any, by: Any
 ) -> None:
     report = make_report(guideline, "1-a-1", status=start)
     with pytest.raises(services.ProgressError) as raised:
@@ -140,7 +145,7 @@ def test_illegal_moves_are_refused_in_japanese_and_change_nothing(
 
 
 def test_withdrawing_a_published_report_takes_it_off_the_public_pages(
-    guideline, reporting_round, secretariat
+    guideline: Any, reporting_round: Any, secretariat: Any
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.PUBLISHED)
     report = transition(report, Status.APPROVED, secretariat)
@@ -148,7 +153,7 @@ def test_withdrawing_a_published_report_takes_it_off_the_public_pages(
     assert report.published_at is None
 
 
-def test_a_submitted_report_can_no_longer_be_saved(own_report, city_staff) -> None:
+def test_a_submitted_report_can_no_longer_be_saved(own_report: Any, city_staff: Any) -> None:
     report = transition(own_report, Status.SUBMITTED, city_staff)
     message = gettext("This report is “%(status)s” and can no longer be changed.")
     with pytest.raises(
@@ -159,7 +164,7 @@ def test_a_submitted_report_can_no_longer_be_saved(own_report, city_staff) -> No
     assert report.achievements == "交流会を3回開催した。"
 
 
-def test_saving_replaces_text_indicators_and_links_together(own_report) -> None:
+def test_saving_replaces_text_indicators_and_links_together(own_report: Any) -> None:
     services.save_report(
         own_report,
         {"achievements": "新しい実績"},
@@ -179,7 +184,7 @@ def test_saving_replaces_text_indicators_and_links_together(own_report) -> None:
 
 
 def test_publishing_a_round_publishes_only_its_approved_reports(
-    guideline, reporting_round, secretariat
+    guideline: Any, reporting_round: Any, secretariat: Any
 ) -> None:
     approved = make_report(guideline, "1-a-1", status=Status.APPROVED)
     submitted = make_report(guideline, "1-a-2", status=Status.SUBMITTED)
@@ -194,7 +199,7 @@ def test_publishing_a_round_publishes_only_its_approved_reports(
 
 
 def test_moving_a_deadline_keeps_one_round_and_restarts_its_reminders(
-    guideline, secretariat, dept_own
+    guideline: Any, secretariat: Any, dept_own: Any
 ) -> None:
     today = timezone.localdate()
     round_ = services.open_round(guideline, 2025, today + datetime.timedelta(days=10), secretariat)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -19,7 +21,7 @@ SEES_UNPUBLISHED = {"city_staff", "secretariat", "administrator"}
 
 
 @pytest.fixture
-def reports(guideline: Plan, reporting_round) -> dict[str, ProgressReport]:
+def reports(guideline: Plan, reporting_round: Any) -> dict[str, ProgressReport]:
     return {
         "published": make_report(
             guideline, "1-a-2", status=Status.PUBLISHED, achievements="公開された実績"
@@ -34,7 +36,7 @@ def measure(plan: Plan, code: str) -> Measure:
 
 @for_every_role(EVERYONE)
 def test_everyone_reads_the_plans_a_plan_its_measures_and_its_progress(
-    role_client, expected, guideline
+    role_client: Any, expected: Any, guideline: Any
 ) -> None:
     one = measure(guideline, "1-a-1")
     for url in (
@@ -47,7 +49,9 @@ def test_everyone_reads_the_plans_a_plan_its_measures_and_its_progress(
         assert role_client.get(url).status_code == expected, url
 
 
-def test_unknown_plans_and_measures_of_another_plan_are_not_found(client, guideline) -> None:
+def test_unknown_plans_and_measures_of_another_plan_are_not_found(
+    client: Any, guideline: Any
+) -> None:
     other = Plan.objects.create(code="other", title="別の計画")
     stray = Measure.objects.create(plan=other, title="別の施策")
     assert client.get("/measures/plans/no-such-plan/").status_code == 404
@@ -56,7 +60,9 @@ def test_unknown_plans_and_measures_of_another_plan_are_not_found(client, guidel
     )
 
 
-def test_the_plan_page_shows_its_narrative_and_the_counts_of_its_outline(client, guideline) -> None:
+def test_the_plan_page_shows_its_narrative_and_the_counts_of_its_outline(
+    client: Any, guideline: Any
+) -> None:
     html = client.get(reverse("measures:plan", args=[guideline.code])).content.decode()
     assert "本文一" in html and "本文二" in html
     assert "4 measures" in html or "4件" in html
@@ -65,7 +71,7 @@ def test_the_plan_page_shows_its_narrative_and_the_counts_of_its_outline(client,
 
 
 def test_the_list_groups_measures_by_category_in_order(
-    client, guideline, django_assert_num_queries
+    client: Any, guideline: Any, django_assert_num_queries: Any
 ) -> None:
     # 1 the plan; 2 the fiscal years with rounds, 3 with reports; 4 the newest year with a
     # published report (no year asked for); 5 whether the plan has tiers; 6 the measures with
@@ -78,7 +84,7 @@ def test_the_list_groups_measures_by_category_in_order(
 
 
 def test_the_list_costs_the_same_queries_with_many_more_measures(
-    client, guideline, dept_own, reporting_round, django_assert_num_queries
+    client: Any, guideline: Any, dept_own: Any, reporting_round: Any, django_assert_num_queries: Any
 ) -> None:
     category = guideline.categories.get(code="2")
     for n in range(30):
@@ -92,7 +98,7 @@ def test_the_list_costs_the_same_queries_with_many_more_measures(
 
 
 def test_filters_narrow_by_tier_department_and_published_progress(
-    client, guideline, reports, dept_own
+    client: Any, guideline: Any, reports: Any, dept_own: Any
 ) -> None:
     url = reverse("measures:measure_list", args=[guideline.code])
     tier_one = guideline.tiers.get(code="I")
@@ -113,7 +119,7 @@ def test_filters_narrow_by_tier_department_and_published_progress(
 
 @for_every_role(roles_except(SEES_UNPUBLISHED, yes=True, no=False))
 def test_an_unpublished_report_shows_only_to_its_department_and_the_secretariat(
-    role_client, expected, guideline, reports
+    role_client: Any, expected: Any, guideline: Any, reports: Any
 ) -> None:
     one = measure(guideline, "1-a-1")
     html = role_client.get(
@@ -128,14 +134,16 @@ def test_an_unpublished_report_shows_only_to_its_department_and_the_secretariat(
 
 
 @for_every_role(EVERYONE)
-def test_a_published_report_shows_to_everyone(role_client, expected, guideline, reports) -> None:
+def test_a_published_report_shows_to_everyone(
+    role_client: Any, expected: Any, guideline: Any, reports: Any
+) -> None:
     two = measure(guideline, "1-a-2")
     response = role_client.get(reverse("measures:measure", args=[guideline.code, two.pk]))
     assert "公開された実績" in response.content.decode()
 
 
 def test_the_measure_page_follows_history_into_the_previous_edition(
-    client, guideline, reporting_round
+    client: Any, guideline: Any, reporting_round: Any
 ) -> None:
     old = measure(guideline, "1-a-2")
     make_report(guideline, "1-a-2", status=Status.PUBLISHED, year=2024, achievements="旧版での実績")
@@ -153,7 +161,9 @@ def test_the_measure_page_follows_history_into_the_previous_edition(
     assert reverse("measures:measure", args=[newer.code, successor.pk]) in old_page
 
 
-def test_the_measure_page_lists_related_measures_and_planned_steps(client, guideline) -> None:
+def test_the_measure_page_lists_related_measures_and_planned_steps(
+    client: Any, guideline: Any
+) -> None:
     one = measure(guideline, "1-a-1")
     html = client.get(reverse("measures:measure", args=[guideline.code, one.pk])).content.decode()
     assert (
@@ -164,7 +174,7 @@ def test_the_measure_page_lists_related_measures_and_planned_steps(client, guide
 
 
 def test_the_progress_table_counts_published_reports_only_whoever_reads(
-    guideline, reports, secretariat, city_staff
+    guideline: Any, reports: Any, secretariat: Any, city_staff: Any
 ) -> None:
     url = reverse("measures:progress", args=[guideline.code]) + "?year=2025"
     for user in (secretariat, city_staff):
@@ -176,7 +186,9 @@ def test_the_progress_table_counts_published_reports_only_whoever_reads(
         assert context["grand_total"] == 4
 
 
-def test_the_progress_page_draws_the_chart_with_its_table(client, guideline, reports) -> None:
+def test_the_progress_page_draws_the_chart_with_its_table(
+    client: Any, guideline: Any, reports: Any
+) -> None:
     html = client.get(
         reverse("measures:progress", args=[guideline.code]) + "?year=2025"
     ).content.decode()
@@ -185,12 +197,16 @@ def test_the_progress_page_draws_the_chart_with_its_table(client, guideline, rep
     assert "summary-caption" in html
 
 
-def test_an_unknown_year_falls_back_to_the_newest(client, guideline, reports) -> None:
+def test_an_unknown_year_falls_back_to_the_newest(
+    client: Any, guideline: Any, reports: Any
+) -> None:
     response = client.get(reverse("measures:progress", args=[guideline.code]) + "?year=1999")
     assert response.context["year"] == 2025
 
 
-def test_without_a_year_the_newest_published_year_is_shown(client, guideline, reports) -> None:
+def test_without_a_year_the_newest_published_year_is_shown(
+    client: Any, guideline: Any, reports: Any
+) -> None:
     from measures.models import ReportingRound
 
     ReportingRound.objects.create(plan=guideline, fiscal_year=2026, deadline="2030-06-30")
@@ -200,7 +216,7 @@ def test_without_a_year_the_newest_published_year_is_shown(client, guideline, re
 
 
 def test_the_plans_page_costs_one_query_whatever_the_plans(
-    client, guideline, django_assert_num_queries
+    client: Any, guideline: Any, django_assert_num_queries: Any
 ) -> None:
     for n in range(5):
         Plan.objects.create(code=f"extra-{n}", title=f"計画{n}", municipality="鎌倉市")
@@ -210,7 +226,7 @@ def test_the_plans_page_costs_one_query_whatever_the_plans(
 
 
 def test_the_progress_page_costs_the_same_queries_whatever_the_reports(
-    client, guideline, reports, dept_own, django_assert_num_queries
+    client: Any, guideline: Any, reports: Any, dept_own: Any, django_assert_num_queries: Any
 ) -> None:
     url = reverse("measures:progress", args=[guideline.code]) + "?year=2025"
     # 1 the plan; 2 the fiscal years with rounds, 3 with reports; 4 measures by tier and

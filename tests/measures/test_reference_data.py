@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ def plans() -> None:
     load_plans()
 
 
-def measures_of(code: str):  # type: ignore[no-untyped-def]
+def measures_of(code: str) -> Any:
     return Measure.objects.filter(plan__code=code)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -47,18 +49,17 @@ def edit_data(**overrides: str) -> dict[str, str]:
 @for_every_role(
     {**roles_except({"city_staff", "other_city_staff"}, yes=200, no=403), "anonymous": 302}
 )
-def test_city_staff_have_a_worklist(role_client, expected) -> None:
+def test_city_staff_have_a_worklist(role_client: Any, expected: Any) -> None:
     assert role_client.get(reverse("measures:my_progress_reports")).status_code == expected
 
 
 def test_the_worklist_holds_only_the_measures_the_department_leads(
-    city_staff, other_city_staff, own_report, django_assert_num_queries
+    city_staff: Any, other_city_staff: Any, own_report: Any, django_assert_num_queries: Any
 ) -> None:
     client = client_for(city_staff)
     # 1 session, 2 user, 3 roles; 4 rounds with plans, 5 the measures led, 6 their lead
-    # departments, 7 their reports of the rounds' years; the menu: 8 managed groups, 9 and 10
-    # Django's model permissions (user's, groups').
-    with django_assert_num_queries(10):
+    # departments, 7 their reports of the rounds' years; the menu: 8 managed groups.
+    with django_assert_num_queries(8):
         response = client.get(reverse("measures:my_progress_reports"))
     [(_round, rows)] = response.context["worklist"]
     assert [(m.code, r) for m, r in rows] == [("1-a-1", own_report)]
@@ -67,7 +68,7 @@ def test_the_worklist_holds_only_the_measures_the_department_leads(
 
 
 def test_the_worklist_costs_the_same_with_more_measures_and_rounds(
-    city_staff, guideline, dept_own, own_report, django_assert_num_queries
+    city_staff: Any, guideline: Any, dept_own: Any, own_report: Any, django_assert_num_queries: Any
 ) -> None:
     from measures.models import Measure, ReportingRound
 
@@ -78,7 +79,7 @@ def test_the_worklist_costs_the_same_with_more_measures_and_rounds(
         extra.lead_departments.add(dept_own)
     ReportingRound.objects.create(plan=guideline, fiscal_year=2024, deadline="2030-01-01")
     client = client_for(city_staff)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get(reverse("measures:my_progress_reports"))
     assert len(response.context["worklist"]) == 2
 
@@ -88,7 +89,7 @@ def test_the_worklist_costs_the_same_with_more_measures_and_rounds(
 
 @for_every_role({**roles_except({"city_staff"}, yes=302, no=403), "anonymous": 302})
 def test_only_the_lead_department_starts_a_report(
-    role, role_client, expected, guideline, reporting_round
+    role: Any, role_client: Any, expected: Any, guideline: Any, reporting_round: Any
 ) -> None:
     measure = guideline.measures.get(code="1-a-1")
     response = role_client.post(reverse("measures:start_progress_report", args=[measure.pk, 2025]))
@@ -96,7 +97,9 @@ def test_only_the_lead_department_starts_a_report(
     assert ProgressReport.objects.exists() is (role == "city_staff")
 
 
-def test_starting_opens_the_draft_in_the_editor(city_staff, guideline, reporting_round) -> None:
+def test_starting_opens_the_draft_in_the_editor(
+    city_staff: Any, guideline: Any, reporting_round: Any
+) -> None:
     measure = guideline.measures.get(code="1-a-1")
     response = client_for(city_staff).post(
         reverse("measures:start_progress_report", args=[measure.pk, 2025])
@@ -105,7 +108,7 @@ def test_starting_opens_the_draft_in_the_editor(city_staff, guideline, reporting
     assert response["Location"] == reverse("measures:progress_report_edit", args=[report.pk])
 
 
-def test_starting_a_year_without_a_round_says_so(city_staff, guideline) -> None:
+def test_starting_a_year_without_a_round_says_so(city_staff: Any, guideline: Any) -> None:
     measure = guideline.measures.get(code="1-a-1")
     response = client_for(city_staff).post(
         reverse("measures:start_progress_report", args=[measure.pk, 2025]), follow=True
@@ -120,7 +123,7 @@ def test_starting_a_year_without_a_round_says_so(city_staff, guideline) -> None:
 
 @for_every_role({**roles_except({"city_staff"} | SECRETARIAT, yes=200, no=403), "anonymous": 302})
 def test_a_draft_is_read_by_its_department_and_the_secretariat_only(
-    role_client, expected, own_report
+    role_client: Any, expected: Any, own_report: Any
 ) -> None:
     assert (
         role_client.get(reverse("measures:progress_report", args=[own_report.pk])).status_code
@@ -130,7 +133,7 @@ def test_a_draft_is_read_by_its_department_and_the_secretariat_only(
 
 @for_every_role(dict.fromkeys(ROLES, 200))
 def test_a_published_report_is_read_by_everyone(
-    role_client, expected, guideline, reporting_round
+    role_client: Any, expected: Any, guideline: Any, reporting_round: Any
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.PUBLISHED)
     assert (
@@ -140,7 +143,9 @@ def test_a_published_report_is_read_by_everyone(
 
 
 @for_every_role({**roles_except({"city_staff"}, yes=200, no=403), "anonymous": 302})
-def test_only_the_lead_department_edits_a_draft(role_client, expected, own_report) -> None:
+def test_only_the_lead_department_edits_a_draft(
+    role_client: Any, expected: Any, own_report: Any
+) -> None:
     assert (
         role_client.get(reverse("measures:progress_report_edit", args=[own_report.pk])).status_code
         == expected
@@ -148,7 +153,9 @@ def test_only_the_lead_department_edits_a_draft(role_client, expected, own_repor
 
 
 @for_every_role({**roles_except(set(), yes=200, no=403), "anonymous": 302})
-def test_nobody_edits_a_submitted_report(role_client, expected, guideline, reporting_round) -> None:
+def test_nobody_edits_a_submitted_report(
+    role_client: Any, expected: Any, guideline: Any, reporting_round: Any
+) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     response = role_client.post(
         reverse("measures:progress_report_edit", args=[report.pk]), edit_data()
@@ -158,7 +165,7 @@ def test_nobody_edits_a_submitted_report(role_client, expected, guideline, repor
     assert report.achievements == "交流会を3回開催した。"
 
 
-def test_saving_a_draft_keeps_text_indicators_and_links(city_staff, own_report) -> None:
+def test_saving_a_draft_keeps_text_indicators_and_links(city_staff: Any, own_report: Any) -> None:
     client = client_for(city_staff)
     response = client.post(
         reverse("measures:progress_report_edit", args=[own_report.pk]), edit_data()
@@ -178,7 +185,7 @@ def test_saving_a_draft_keeps_text_indicators_and_links(city_staff, own_report) 
     assert page.context["forms"][1].total_form_count() == 3
 
 
-def test_submitting_sends_the_report_to_the_secretariat(city_staff, own_report) -> None:
+def test_submitting_sends_the_report_to_the_secretariat(city_staff: Any, own_report: Any) -> None:
     response = client_for(city_staff).post(
         reverse("measures:progress_report_edit", args=[own_report.pk]), edit_data(action="submit")
     )
@@ -188,7 +195,7 @@ def test_submitting_sends_the_report_to_the_secretariat(city_staff, own_report) 
 
 
 def test_submitting_with_gaps_saves_the_draft_and_marks_each_empty_field(
-    city_staff, own_report
+    city_staff: Any, own_report: Any
 ) -> None:
     data = edit_data(action="submit", achievements="途中まで書いた", next_steps="", grade="")
     response = client_for(city_staff).post(
@@ -214,7 +221,7 @@ def test_submitting_with_gaps_saves_the_draft_and_marks_each_empty_field(
     ],
 )
 def test_bad_input_is_explained_beside_the_field_and_nothing_is_saved(
-    city_staff, own_report, overrides, field
+    city_staff: Any, own_report: Any, overrides: Any, field: Any
 ) -> None:
     response = client_for(city_staff).post(
         reverse("measures:progress_report_edit", args=[own_report.pk]),
@@ -227,7 +234,7 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_is_saved(
     assert not own_report.indicators.exists()
 
 
-def test_a_portal_page_is_accepted_as_evidence(city_staff, own_report) -> None:
+def test_a_portal_page_is_accepted_as_evidence(city_staff: Any, own_report: Any) -> None:
     client_for(city_staff).post(
         reverse("measures:progress_report_edit", args=[own_report.pk]),
         edit_data(**{"links-0-url": "/collaboration/projects/3/"}),
@@ -236,7 +243,7 @@ def test_a_portal_page_is_accepted_as_evidence(city_staff, own_report) -> None:
 
 
 def test_a_returned_report_shows_the_secretariat_s_comment_in_the_editor(
-    city_staff, guideline, reporting_round
+    city_staff: Any, guideline: Any, reporting_round: Any
 ) -> None:
     report = make_report(
         guideline, "1-a-1", status=Status.RETURNED, return_comment="指標を追加してください"

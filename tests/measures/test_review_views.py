@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -22,20 +23,22 @@ ONLY_SECRETARIAT = {**roles_except(SECRETARIAT, yes=200, no=403), "anonymous": 3
 
 
 @for_every_role(ONLY_SECRETARIAT)
-def test_only_the_secretariat_sees_the_review_list(role_client, expected, reporting_round) -> None:
+def test_only_the_secretariat_sees_the_review_list(
+    role_client: Any, expected: Any, reporting_round: Any
+) -> None:
     assert role_client.get(reverse("measures:review_progress_reports")).status_code == expected
 
 
 def test_the_review_list_counts_the_round_s_reports(
-    secretariat, guideline, reporting_round, django_assert_num_queries
+    secretariat: Any, guideline: Any, reporting_round: Any, django_assert_num_queries: Any
 ) -> None:
     make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     make_report(guideline, "1-a-2", status=Status.APPROVED)
     client = client_for(secretariat)
     # 1 session, 2 user, 3 roles; 4 the rounds with plans; 5 counts per status; 6 the round's
     # measures with their reports, 7 their lead departments; 8 the plans of the round form;
-    # the menu: 9 managed groups, 10 and 11 Django's model permissions.
-    with django_assert_num_queries(11):
+    # the menu: 9 managed groups.
+    with django_assert_num_queries(9):
         response = client.get(reverse("measures:review_progress_reports"))
     counts = {key: n for key, _, n in response.context["counts"]}
     assert counts == {
@@ -56,7 +59,11 @@ def test_the_review_list_counts_the_round_s_reports(
 
 
 def test_the_review_list_costs_the_same_with_many_measures(
-    secretariat, guideline, reporting_round, dept_own, django_assert_num_queries
+    secretariat: Any,
+    guideline: Any,
+    reporting_round: Any,
+    dept_own: Any,
+    django_assert_num_queries: Any,
 ) -> None:
     from measures.models import Measure
 
@@ -67,12 +74,14 @@ def test_the_review_list_costs_the_same_with_many_measures(
         extra.lead_departments.add(dept_own)
         make_report(guideline, f"x{n}", status=Status.SUBMITTED)
     client = client_for(secretariat)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         client.get(reverse("measures:review_progress_reports"))
 
 
 @for_every_role({**roles_except(SECRETARIAT, yes=302, no=403), "anonymous": 302})
-def test_only_the_secretariat_opens_a_round(role, role_client, expected, guideline) -> None:
+def test_only_the_secretariat_opens_a_round(
+    role: Any, role_client: Any, expected: Any, guideline: Any
+) -> None:
     deadline = timezone.localdate() + datetime.timedelta(days=20)
     data = {
         "plan": guideline.pk,
@@ -84,7 +93,9 @@ def test_only_the_secretariat_opens_a_round(role, role_client, expected, guideli
     assert ReportingRound.objects.exists() is (role in SECRETARIAT)
 
 
-def test_a_deadline_in_the_past_is_refused_beside_the_field(secretariat, guideline) -> None:
+def test_a_deadline_in_the_past_is_refused_beside_the_field(
+    secretariat: Any, guideline: Any
+) -> None:
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     data = {
         "plan": guideline.pk,
@@ -99,7 +110,7 @@ def test_a_deadline_in_the_past_is_refused_beside_the_field(secretariat, guideli
 
 @for_every_role(ONLY_SECRETARIAT)
 def test_only_the_secretariat_opens_the_review_page(
-    role_client, expected, guideline, reporting_round
+    role_client: Any, expected: Any, guideline: Any, reporting_round: Any
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     assert (
@@ -110,7 +121,7 @@ def test_only_the_secretariat_opens_the_review_page(
 
 @for_every_role({**roles_except(SECRETARIAT, yes=302, no=403), "anonymous": 302})
 def test_only_the_secretariat_approves(
-    role, role_client, expected, guideline, reporting_round
+    role: Any, role_client: Any, expected: Any, guideline: Any, reporting_round: Any
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     response = role_client.post(
@@ -122,7 +133,7 @@ def test_only_the_secretariat_approves(
 
 
 def test_returning_without_a_comment_is_refused_beside_the_field(
-    secretariat, guideline, reporting_round
+    secretariat: Any, guideline: Any, reporting_round: Any
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     response = client_for(secretariat).post(
@@ -135,7 +146,9 @@ def test_returning_without_a_comment_is_refused_beside_the_field(
     assert report.status == Status.SUBMITTED
 
 
-def test_returning_with_a_comment_sends_it_back(secretariat, guideline, reporting_round) -> None:
+def test_returning_with_a_comment_sends_it_back(
+    secretariat: Any, guideline: Any, reporting_round: Any
+) -> None:
     report = make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     client_for(secretariat).post(
         reverse("measures:review_progress_report", args=[report.pk]),
@@ -146,7 +159,7 @@ def test_returning_with_a_comment_sends_it_back(secretariat, guideline, reportin
 
 
 def test_an_illegal_action_is_explained_and_changes_nothing(
-    secretariat, guideline, reporting_round
+    secretariat: Any, guideline: Any, reporting_round: Any
 ) -> None:
     report = make_report(guideline, "1-a-1", status=Status.DRAFT)
     response = client_for(secretariat).post(
@@ -164,7 +177,7 @@ def test_an_illegal_action_is_explained_and_changes_nothing(
 
 
 def test_publishing_all_approved_reports_of_a_round(
-    secretariat, guideline, reporting_round
+    secretariat: Any, guideline: Any, reporting_round: Any
 ) -> None:
     make_report(guideline, "1-a-1", status=Status.APPROVED)
     make_report(guideline, "1-a-2", status=Status.APPROVED)
@@ -177,7 +190,7 @@ def test_publishing_all_approved_reports_of_a_round(
 
 @for_every_role({**roles_except(SECRETARIAT, yes=302, no=403), "anonymous": 302})
 def test_only_the_secretariat_publishes_a_round(
-    role, role_client, expected, guideline, reporting_round
+    role: Any, role_client: Any, expected: Any, guideline: Any, reporting_round: Any
 ) -> None:
     make_report(guideline, "1-a-1", status=Status.APPROVED)
     response = role_client.post(reverse("measures:publish_approved", args=[reporting_round.pk]))

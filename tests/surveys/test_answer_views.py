@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -23,12 +25,14 @@ def answer_url(survey: Survey, target: str) -> str:
 
 
 @for_every_role(SIGNED_IN_OK)
-def test_everyone_signed_in_has_a_list_of_surveys_to_answer(role_client, expected) -> None:
+def test_everyone_signed_in_has_a_list_of_surveys_to_answer(
+    role_client: Any, expected: Any
+) -> None:
     make_survey(status=Survey.Status.OPEN)
     assert role_client.get(reverse("surveys:mine")).status_code == expected
 
 
-def test_the_list_shows_the_groups_survey_and_its_state(group_manager, group_a) -> None:
+def test_the_list_shows_the_groups_survey_and_its_state(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     make_survey(title="下書きの調査")
     answer(survey, Respondent(group=group_a), group_manager, submit=False, members=3)
@@ -44,30 +48,36 @@ def test_the_list_shows_the_groups_survey_and_its_state(group_manager, group_a) 
         "other_group_manager": 403,  # manages group_b, not group_a
     }
 )
-def test_only_group_as_managers_open_group_as_answer(role_client, expected, group_a) -> None:
+def test_only_group_as_managers_open_group_as_answer(
+    role_client: Any, expected: Any, group_a: Any
+) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     assert role_client.get(answer_url(survey, f"group-{group_a.pk}")).status_code == expected
 
 
 @for_every_role({**roles_except({"city_staff"}, yes=200, no=403), "anonymous": 302})
-def test_only_a_departments_staff_open_its_answer(role_client, expected, dept_own) -> None:
+def test_only_a_departments_staff_open_its_answer(
+    role_client: Any, expected: Any, dept_own: Any
+) -> None:
     survey = make_survey(status=Survey.Status.OPEN, audience=Survey.Audience.CITY_STAFF)
     assert role_client.get(answer_url(survey, f"department-{dept_own.pk}")).status_code == expected
 
 
 @for_every_role(SIGNED_IN_OK)
-def test_everyone_signed_in_answers_a_public_survey_for_themself(role_client, expected) -> None:
+def test_everyone_signed_in_answers_a_public_survey_for_themself(
+    role_client: Any, expected: Any
+) -> None:
     survey = make_survey(status=Survey.Status.OPEN, audience=Survey.Audience.PUBLIC)
     assert role_client.get(answer_url(survey, "me")).status_code == expected
 
 
-def test_the_start_page_goes_straight_to_the_only_group(group_manager, group_a) -> None:
+def test_the_start_page_goes_straight_to_the_only_group(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     response = client_for(group_manager).get(reverse("surveys:answer_start", args=[survey.pk]))
     assert response["Location"] == answer_url(survey, f"group-{group_a.pk}")
 
 
-def test_a_manager_of_two_groups_chooses(group_manager, group_b) -> None:
+def test_a_manager_of_two_groups_chooses(group_manager: Any, group_b: Any) -> None:
     GroupMembershipFactory.create(user=group_manager, group=group_b)
     survey = make_survey(status=Survey.Status.OPEN)
     response = client_for(group_manager).get(reverse("surveys:answer_start", args=[survey.pk]))
@@ -81,7 +91,7 @@ def form_data(survey: Survey, version: int, action: str, **extra: object) -> dic
     return data
 
 
-def test_saving_a_draft_then_submitting(group_manager, group_a) -> None:
+def test_saving_a_draft_then_submitting(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     url = answer_url(survey, f"group-{group_a.pk}")
     client = client_for(group_manager)
@@ -110,7 +120,9 @@ def test_saving_a_draft_then_submitting(group_manager, group_a) -> None:
     assert "由比 花子" in page  # last saved by
 
 
-def test_submitting_without_required_answers_shows_errors_beside_them(group_manager, group_a):
+def test_submitting_without_required_answers_shows_errors_beside_them(
+    group_manager: Any, group_a: Any
+) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     url = answer_url(survey, f"group-{group_a.pk}")
     members = f"q{question(survey, 'members').pk}"
@@ -122,7 +134,7 @@ def test_submitting_without_required_answers_shows_errors_beside_them(group_mana
     assert not Response.objects.exists()
 
 
-def test_too_many_choices_are_refused_beside_the_question(group_manager, group_a) -> None:
+def test_too_many_choices_are_refused_beside_the_question(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     q = question(survey, "challenges")
     picks = [str(o.pk) for o in q.options.all()][:3]
@@ -135,7 +147,7 @@ def test_too_many_choices_are_refused_beside_the_question(group_manager, group_a
 
 
 def test_a_stale_save_by_a_co_manager_explains_who_saved_and_keeps_the_entries(
-    group_manager, group_a
+    group_manager: Any, group_a: Any
 ) -> None:
     co = UserFactory.create(display_name="七里 さくら")
     GroupMembershipFactory.create(user=co, group=group_a)
@@ -155,7 +167,9 @@ def test_a_stale_save_by_a_co_manager_explains_who_saved_and_keeps_the_entries(
     assert Page(html).find_all("input", name="version")[0].attrs["value"] == "1"
 
 
-def test_a_closed_survey_says_so_and_shows_the_saved_answers(group_manager, group_a) -> None:
+def test_a_closed_survey_says_so_and_shows_the_saved_answers(
+    group_manager: Any, group_a: Any
+) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     answer(
         survey,
@@ -175,7 +189,7 @@ def test_a_closed_survey_says_so_and_shows_the_saved_answers(group_manager, grou
     assert Response.objects.get().version == 1
 
 
-def test_an_anonymous_survey_says_so_to_respondents(group_manager, group_a) -> None:
+def test_an_anonymous_survey_says_so_to_respondents(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN, anonymous=True)
     html = client_for(group_manager).get(answer_url(survey, f"group-{group_a.pk}"))
     assert html.status_code == 200
@@ -183,7 +197,7 @@ def test_an_anonymous_survey_says_so_to_respondents(group_manager, group_a) -> N
 
 
 def test_the_list_takes_the_same_queries_whatever_the_surveys(
-    group_manager, group_a, django_assert_num_queries
+    group_manager: Any, group_a: Any, django_assert_num_queries: Any
 ) -> None:
     client = client_for(group_manager)
     for n in range(2):
@@ -191,12 +205,12 @@ def test_the_list_takes_the_same_queries_whatever_the_surveys(
     make_survey(status=Survey.Status.OPEN, audience=Survey.Audience.PUBLIC, title="一般向け")
     client.get(reverse("surveys:mine"))
     # 1. session 2. user 3. roles 4. open surveys of the user's audiences 5. managed groups
-    # 6. the user's registered groups 7. their responses 8–9. menu: ModelBackend permissions
-    with django_assert_num_queries(9):
+    # 6. the user's registered groups 7. their responses
+    with django_assert_num_queries(7):
         first = client.get(reverse("surveys:mine"))
     for n in range(3):
         survey = make_survey(status=Survey.Status.OPEN, title=f"追加{n}")
         answer(survey, Respondent(group=group_a), group_manager, submit=False, members=n)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         second = client.get(reverse("surveys:mine"))
     assert len(second.context["rows"]) == len(first.context["rows"]) + 3

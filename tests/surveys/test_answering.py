@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -19,13 +20,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def co_manager(group_a):
+def co_manager(group_a: Any) -> Any:
     user = UserFactory.create(email="co@example.jp", display_name="共同 管理者")
     GroupMembershipFactory.create(user=user, group=group_a)
     return user
 
 
-def test_a_draft_may_be_partial_and_is_not_submitted(open_survey, group_manager, group_a):
+def test_a_draft_may_be_partial_and_is_not_submitted(
+    open_survey: Any, group_manager: Any, group_a: Any
+) -> None:
     response = answer(
         open_survey, Respondent(group=group_a), group_manager, submit=False, members=8
     )
@@ -37,7 +40,7 @@ def test_a_draft_may_be_partial_and_is_not_submitted(open_survey, group_manager,
 
 
 def test_two_managers_share_one_draft_and_a_stale_save_is_refused(
-    open_survey, group_manager, co_manager, group_a
+    open_survey: Any, group_manager: Any, co_manager: Any, group_a: Any
 ) -> None:
     target = Respondent(group=group_a)
     # Both open the (empty) form at version 0; the first saves.
@@ -75,7 +78,7 @@ def test_two_managers_share_one_draft_and_a_stale_save_is_refused(
 
 
 def test_submitting_requires_the_required_questions_and_saves_nothing_otherwise(
-    open_survey, group_manager, group_a
+    open_survey: Any, group_manager: Any, group_a: Any
 ) -> None:
     with pytest.raises(answering.AnswersInvalid) as raised:
         answer(open_survey, Respondent(group=group_a), group_manager, members=3)
@@ -87,7 +90,7 @@ def test_submitting_requires_the_required_questions_and_saves_nothing_otherwise(
     assert Response.objects.filter(status="submitted").count() == 0
 
 
-def test_too_many_choices_are_refused(open_survey, group_manager, group_a) -> None:
+def test_too_many_choices_are_refused(open_survey: Any, group_manager: Any, group_a: Any) -> None:
     with pytest.raises(answering.AnswersInvalid) as raised:
         answer(
             open_survey,
@@ -101,7 +104,9 @@ def test_too_many_choices_are_refused(open_survey, group_manager, group_a) -> No
     assert not Answer.objects.exists()
 
 
-def test_other_needs_its_text_and_the_text_needs_other(open_survey, group_manager, group_a):
+def test_other_needs_its_text_and_the_text_needs_other(
+    open_survey: Any, group_manager: Any, group_a: Any
+) -> None:
     target = Respondent(group=group_a)
     with pytest.raises(answering.AnswersInvalid):
         answer(
@@ -129,12 +134,14 @@ def test_other_needs_its_text_and_the_text_needs_other(open_survey, group_manage
     assert saved.answers.get().text == "会場"
 
 
-def test_scale_accepts_one_to_five_only(open_survey, group_manager, group_a) -> None:
+def test_scale_accepts_one_to_five_only(open_survey: Any, group_manager: Any, group_a: Any) -> None:
     with pytest.raises(answering.AnswersInvalid):
         answer(open_survey, Respondent(group=group_a), group_manager, submit=False, satisfaction=6)
 
 
-def test_options_of_another_question_are_refused(open_survey, group_manager, group_a) -> None:
+def test_options_of_another_question_are_refused(
+    open_survey: Any, group_manager: Any, group_a: Any
+) -> None:
     values = values_for(open_survey, willingness="今は考えていない")
     values = {question(open_survey, "challenges").pk: next(iter(values.values()))}
     with pytest.raises(answering.AnswersInvalid):
@@ -148,7 +155,9 @@ def test_options_of_another_question_are_refused(open_survey, group_manager, gro
         )
 
 
-def test_multiple_choice_is_stored_one_row_per_option(open_survey, group_manager, group_a):
+def test_multiple_choice_is_stored_one_row_per_option(
+    open_survey: Any, group_manager: Any, group_a: Any
+) -> None:
     answer(
         open_survey,
         Respondent(group=group_a),
@@ -160,7 +169,7 @@ def test_multiple_choice_is_stored_one_row_per_option(open_survey, group_manager
 
 
 def test_submitted_answers_change_until_closing_but_stay_complete(
-    open_survey, group_manager, group_a
+    open_survey: Any, group_manager: Any, group_a: Any
 ) -> None:
     target = Respondent(group=group_a)
     answer(
@@ -183,7 +192,7 @@ def test_submitted_answers_change_until_closing_but_stay_complete(
         answer(open_survey, target, group_manager, submit=False, members=1)
 
 
-def test_a_closed_survey_takes_no_answers(group_manager, group_a) -> None:
+def test_a_closed_survey_takes_no_answers(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.CLOSED)
     with pytest.raises(answering.SurveyNotOpen, match=re.escape(answering.closed_message(survey))):
         answer(survey, Respondent(group=group_a), group_manager, members=1)
@@ -191,7 +200,7 @@ def test_a_closed_survey_takes_no_answers(group_manager, group_a) -> None:
 
 
 def test_after_the_closing_date_no_answers_even_before_the_daily_close(
-    open_survey, group_manager, group_a
+    open_survey: Any, group_manager: Any, group_a: Any
 ) -> None:
     late = open_survey.closes_on + datetime.timedelta(days=1)
     with pytest.raises(answering.SurveyNotOpen):
@@ -207,7 +216,7 @@ def test_after_the_closing_date_no_answers_even_before_the_daily_close(
 
 
 def test_respondents_are_the_users_registered_groups_departments_or_self(
-    group_manager, group_a, city_staff, dept_own, citizen
+    group_manager: Any, group_a: Any, city_staff: Any, dept_own: Any, citizen: Any
 ) -> None:
     from groups.models import CitizenGroup
 
@@ -222,7 +231,7 @@ def test_respondents_are_the_users_registered_groups_departments_or_self(
     assert [r.slug for r in answering.respondents_for(citizen, public)] == ["me"]
 
 
-def test_public_surveys_take_one_response_per_person(citizen) -> None:
+def test_public_surveys_take_one_response_per_person(citizen: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN, audience=Survey.Audience.PUBLIC)
     me = Respondent(user=citizen)
     answer(survey, me, citizen, challenges=["活動の担い手不足"], willingness="今は考えていない")
@@ -232,7 +241,7 @@ def test_public_surveys_take_one_response_per_person(citizen) -> None:
     assert Response.objects.filter(survey=survey, respondent=citizen).count() == 1
 
 
-def test_each_department_answers_once(city_staff, dept_own) -> None:
+def test_each_department_answers_once(city_staff: Any, dept_own: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN, audience=Survey.Audience.CITY_STAFF)
     colleague = UserFactory.create(roles=[("city_staff", dept_own)])
     target = Respondent(department=dept_own)
@@ -243,7 +252,9 @@ def test_each_department_answers_once(city_staff, dept_own) -> None:
     assert response.respondent is None
 
 
-def test_the_conflict_message_says_when(open_survey, group_manager, co_manager, group_a):
+def test_the_conflict_message_says_when(
+    open_survey: Any, group_manager: Any, co_manager: Any, group_a: Any
+) -> None:
     target = Respondent(group=group_a)
     answer(open_survey, target, group_manager, submit=False, members=1)
     saved_at = timezone.localtime(Response.objects.get().updated_at).strftime("%H:%M")

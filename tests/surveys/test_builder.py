@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from surveys import services
@@ -45,7 +47,9 @@ def test_editing_options_keeps_the_codes_of_unchanged_labels() -> None:
     assert after["わからない"] not in codes.values()
 
 
-def test_an_answered_question_is_locked_but_its_wording_can_be_fixed(group_manager, group_a):
+def test_an_answered_question_is_locked_but_its_wording_can_be_fixed(
+    group_manager: Any, group_a: Any
+) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     answer(survey, Respondent(group=group_a), group_manager, submit=False, members=12)
     q = question(survey, "members")
@@ -91,7 +95,7 @@ def test_questions_move_up_and_down_and_stay_numbered() -> None:
     ]
 
 
-def test_a_copy_keeps_keys_and_option_codes_and_starts_as_a_draft(centre_staff) -> None:
+def test_a_copy_keeps_keys_and_option_codes_and_starts_as_a_draft(centre_staff: Any) -> None:
     import datetime
 
     survey = make_survey(status=Survey.Status.PUBLISHED, fiscal_year=2019)
@@ -114,7 +118,7 @@ def test_a_copy_keeps_keys_and_option_codes_and_starts_as_a_draft(centre_staff) 
     assert survey.questions.count() == 5  # the original is untouched
 
 
-def test_survey_and_question_changes_are_in_the_audit_trail(centre_staff) -> None:
+def test_survey_and_question_changes_are_in_the_audit_trail(centre_staff: Any) -> None:
     from kamakura_portal.audit import acting_as, history_for
 
     survey = make_survey()

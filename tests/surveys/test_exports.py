@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.utils.translation import gettext
 
@@ -14,12 +16,12 @@ from .conftest import answer, make_survey
 pytestmark = pytest.mark.django_db
 
 
-def table(survey):
+def table(survey: Any) -> Any:
     header, rows = response_table(survey)
     return header, list(rows)
 
 
-def test_one_column_per_option_and_labels_not_ids(group_manager, group_a) -> None:
+def test_one_column_per_option_and_labels_not_ids(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     answer(
         survey,
@@ -60,13 +62,13 @@ def test_one_column_per_option_and_labels_not_ids(group_manager, group_a) -> Non
     assert row[1] == group_a.name
 
 
-def test_drafts_are_not_exported(group_manager, group_a) -> None:
+def test_drafts_are_not_exported(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN)
     answer(survey, Respondent(group=group_a), group_manager, submit=False, members=1)
     assert table(survey)[1] == []
 
 
-def test_an_anonymous_survey_exports_neither_who_nor_when(group_manager, group_a) -> None:
+def test_an_anonymous_survey_exports_neither_who_nor_when(group_manager: Any, group_a: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN, anonymous=True)
     answer(
         survey,
@@ -84,7 +86,7 @@ def test_an_anonymous_survey_exports_neither_who_nor_when(group_manager, group_a
 
 
 def test_the_export_takes_the_same_queries_whatever_the_responses(
-    group_manager, django_assert_num_queries
+    group_manager: Any, django_assert_num_queries: Any
 ) -> None:
     from tests.factories import CitizenGroupFactory
 

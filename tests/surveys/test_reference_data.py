@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from accounts.services import load_departments
@@ -99,14 +101,14 @@ def share(survey: Survey, key: str) -> dict[str, float]:
     raise AssertionError(key)
 
 
-def test_demo_2019_willingness_is_just_over_half_and_2025_over_eighty(demo) -> None:
+def test_demo_2019_willingness_is_just_over_half_and_2025_over_eighty(demo: Any) -> None:
     old = share(reference_survey("katsudo-2019"), "collaboration_willingness")
     new = share(reference_survey("shishin-2025-groups"), "collaboration_willingness")
     assert 50 < old["active"] + old["depends"] < 60
     assert new["active"] + new["depends"] > 80
 
 
-def test_demo_challenges_rank_as_the_seeds_say(demo) -> None:
+def test_demo_challenges_rank_as_the_seeds_say(demo: Any) -> None:
     old = share(reference_survey("katsudo-2019"), "activity_challenges")
     new = share(reference_survey("shishin-2025-groups"), "activity_challenges")
     people = ["koureika", "ninaite-busoku", "kojin-shuchu", "kaiin-zo", "leader"]
@@ -115,7 +117,7 @@ def test_demo_challenges_rank_as_the_seeds_say(demo) -> None:
     assert top3 == ["shikin", "leader", "kojin-shuchu"]
 
 
-def test_demo_city_challenges_rise_where_the_seed_says(demo) -> None:
+def test_demo_city_challenges_rise_where_the_seed_says(demo: Any) -> None:
     old = share(reference_survey("katsudo-2019"), "city_collaboration_challenges")
     new = share(reference_survey("shishin-2025-groups"), "city_collaboration_challenges")
     for code in ("kikan-yosan", "joho-teikyo"):
@@ -124,7 +126,7 @@ def test_demo_city_challenges_rise_where_the_seed_says(demo) -> None:
     assert new["rikai-busoku"] == max(new.values())
 
 
-def test_demo_results_are_published_and_comparable(demo) -> None:
+def test_demo_results_are_published_and_comparable(demo: Any) -> None:
     assert Survey.objects.filter(status=Survey.Status.PUBLISHED).count() == 3
     keys = dict(breakdown.comparable_keys(published_only=True))
     assert "activity_challenges" in keys
@@ -133,7 +135,7 @@ def test_demo_results_are_published_and_comparable(demo) -> None:
     assert [s.fiscal_year for s, _n in comparison.surveys] == [2019, 2025]
 
 
-def test_required_multiple_choice_questions_have_every_respondent_answering(demo) -> None:
+def test_required_multiple_choice_questions_have_every_respondent_answering(demo: Any) -> None:
     for survey in Survey.objects.all():
         total = survey.responses.count()
         for result in queries.survey_results(survey).questions:
@@ -147,7 +149,7 @@ def test_demo_answers_wait_for_the_registry() -> None:
 
 
 def test_demo_opens_one_survey_for_managers_to_answer_without_mailing(
-    group_manager, django_capture_on_commit_callbacks
+    group_manager: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     from django.core import mail
 

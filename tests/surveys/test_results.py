@@ -28,12 +28,12 @@ def comparison_of(key: str) -> breakdown.Comparison:
     return found
 
 
-def by_label(result) -> dict[str, tuple[int, float | None]]:
+def by_label(result: Any) -> dict[str, tuple[int, float | None]]:
     return {o.label: (o.count, o.percent) for o in result.options}
 
 
 @pytest.fixture
-def answered(group_manager, db):
+def answered(group_manager: Any, db: Any) -> Any:
     """Three groups answered; a fourth left a draft, which is never counted."""
     survey = make_survey(status=Survey.Status.OPEN)
     npo = OrganizationTypeFactory.create(name="NPO法人")
@@ -66,7 +66,7 @@ def answered(group_manager, db):
     return survey
 
 
-def test_multiple_choice_counts_each_option_of_those_answering(answered) -> None:
+def test_multiple_choice_counts_each_option_of_those_answering(answered: Any) -> None:
     results = queries.survey_results(answered)
     challenges = results.questions[0]
     assert results.respondents == 3
@@ -79,19 +79,19 @@ def test_multiple_choice_counts_each_option_of_those_answering(answered) -> None
     }
 
 
-def test_single_choice_shares_add_up_to_one_hundred(answered) -> None:
+def test_single_choice_shares_add_up_to_one_hundred(answered: Any) -> None:
     willingness = queries.survey_results(answered).questions[1]
     assert sum(o.percent or 0 for o in willingness.options) == pytest.approx(100, abs=0.2)
 
 
-def test_numbers_and_scales_are_summarised_over_those_answering(answered) -> None:
+def test_numbers_and_scales_are_summarised_over_those_answering(answered: Any) -> None:
     results = queries.survey_results(answered)
     members, satisfaction = results.questions[2], results.questions[3]
     assert (members.answering, members.mean, members.minimum, members.maximum) == (2, 15, 10, 20)
     assert by_label(satisfaction)["5"] == (1, 50.0)
 
 
-def test_the_chart_is_the_one_chart_helper_with_the_count_in_each_text(answered) -> None:
+def test_the_chart_is_the_one_chart_helper_with_the_count_in_each_text(answered: Any) -> None:
     chart = chart_of(queries.survey_results(answered).questions[0])
     assert chart.max_value == 100
     assert (chart.series[0].texts or [""])[0].startswith("2")
@@ -99,7 +99,7 @@ def test_the_chart_is_the_one_chart_helper_with_the_count_in_each_text(answered)
 
 
 def test_the_results_take_the_same_queries_whatever_the_responses(
-    answered, group_manager, django_assert_num_queries
+    answered: Any, group_manager: Any, django_assert_num_queries: Any
 ) -> None:
     # 1. questions 2. their options 3. submitted responses 4. answering per question
     # 5. count per option 6. values of number and scale questions
@@ -118,7 +118,7 @@ def test_the_results_take_the_same_queries_whatever_the_responses(
         queries.survey_results(answered)
 
 
-def test_breakdown_by_organisation_type(answered) -> None:
+def test_breakdown_by_organisation_type(answered: Any) -> None:
     table = breakdown.breakdown(answered, "organization_type")[0]
     rows = {row.label: (row.answering, row.cells) for row in table.rows}
     assert rows["NPO法人"][0] == 2
@@ -126,22 +126,22 @@ def test_breakdown_by_organisation_type(answered) -> None:
     assert rows["任意団体"][0] == 1
 
 
-def test_breakdown_by_activity_field_counts_only_groups_in_the_field(answered) -> None:
+def test_breakdown_by_activity_field_counts_only_groups_in_the_field(answered: Any) -> None:
     table = breakdown.breakdown(answered, "activity_field")[0]
     rows = {row.label: row.answering for row in table.rows}
     assert rows["子ども・子育て"] == 1
 
 
-def test_top_options_for_reports(answered) -> None:
+def test_top_options_for_reports(answered: Any) -> None:
     top = queries.top_options(answered, "challenges", 2)
     assert [o.label for o in top] == ["活動の担い手不足", "活動資金・資器材の調達"]
 
 
-def test_response_figures_count_drafts_apart(answered) -> None:
+def test_response_figures_count_drafts_apart(answered: Any) -> None:
     assert queries.response_figures(answered) == {"submitted": 3, "drafts": 1}
 
 
-def compared_surveys(group_manager, group_a):
+def compared_surveys(group_manager: Any, group_a: Any) -> Any:
     old = make_survey(status=Survey.Status.PUBLISHED, fiscal_year=2019, title="2019年調査")
     new = make_survey(status=Survey.Status.OPEN, fiscal_year=2025, title="2025年調査")
     for survey, pick in ((old, "積極的に取り組みたい"), (new, "今は考えていない")):
@@ -158,7 +158,9 @@ def compared_surveys(group_manager, group_a):
     return old, new
 
 
-def test_questions_sharing_a_key_are_compared_side_by_side(group_manager, group_a) -> None:
+def test_questions_sharing_a_key_are_compared_side_by_side(
+    group_manager: Any, group_a: Any
+) -> None:
     compared_surveys(group_manager, group_a)
     comparison = comparison_of("willingness")
     assert [s.title for s, _n in comparison.surveys] == ["2019年調査", "2025年調査"]
@@ -170,7 +172,7 @@ def test_questions_sharing_a_key_are_compared_side_by_side(group_manager, group_
     assert series["2025年調査"]["今は考えていない"] == 100.0
 
 
-def test_public_comparison_uses_published_surveys_only(group_manager, group_a) -> None:
+def test_public_comparison_uses_published_surveys_only(group_manager: Any, group_a: Any) -> None:
     compared_surveys(group_manager, group_a)
     assert breakdown.compare("willingness", published_only=True) is None
     assert breakdown.comparable_keys(published_only=True) == []
@@ -179,7 +181,9 @@ def test_public_comparison_uses_published_surveys_only(group_manager, group_a) -
     )
 
 
-def test_an_option_missing_from_one_survey_reads_not_asked(group_manager, group_a) -> None:
+def test_an_option_missing_from_one_survey_reads_not_asked(
+    group_manager: Any, group_a: Any
+) -> None:
     from surveys import services
 
     _old, new = compared_surveys(group_manager, group_a)
@@ -197,7 +201,7 @@ def test_an_option_missing_from_one_survey_reads_not_asked(group_manager, group_
     assert (chart.series[0].texts or [])[index] in ("not asked", "質問なし")
 
 
-def test_an_anonymous_breakdown_hides_rows_of_fewer_than_five(group_manager) -> None:
+def test_an_anonymous_breakdown_hides_rows_of_fewer_than_five(group_manager: Any) -> None:
     survey = make_survey(status=Survey.Status.OPEN, anonymous=True)
     small, large = (
         OrganizationTypeFactory.create(name="少数"),

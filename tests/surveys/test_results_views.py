@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -22,11 +23,11 @@ SURVEY_STAFF = {"centre_staff", "secretariat"}
 READERS = SURVEY_STAFF | {"committee_member"}
 
 
-def content(response) -> bytes:
+def content(response: Any) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def body(response) -> str:
+def body(response: Any) -> str:
     """The text of a page, a CSV or the cells of an XLSX."""
     if not response.streaming:
         return response.content.decode()
@@ -39,7 +40,7 @@ def body(response) -> str:
     return raw.decode("utf-8-sig")
 
 
-def answered_survey(manager, count: int = 2, **options) -> Survey:
+def answered_survey(manager: Any, count: int = 2, **options: Any) -> Survey:
     survey = make_survey(status=Survey.Status.OPEN, **options)
     for n in range(count):
         answer(
@@ -54,7 +55,9 @@ def answered_survey(manager, count: int = 2, **options) -> Survey:
 
 
 @for_every_role({**roles_except(READERS, yes=200, no=403), "anonymous": 302})
-def test_live_results_are_for_staff_and_the_committee(role_client, expected, group_manager):
+def test_live_results_are_for_staff_and_the_committee(
+    role_client: Any, expected: Any, group_manager: Any
+) -> None:
     survey = answered_survey(group_manager)
     url = reverse("surveys:staff_results", args=[survey.pk])
     assert role_client.get(url).status_code == expected
@@ -62,7 +65,9 @@ def test_live_results_are_for_staff_and_the_committee(role_client, expected, gro
 
 
 @for_every_role({**roles_except(SURVEY_STAFF, yes=200, no=403), "anonymous": 302})
-def test_written_answers_and_exports_are_for_survey_staff(role_client, expected, group_manager):
+def test_written_answers_and_exports_are_for_survey_staff(
+    role_client: Any, expected: Any, group_manager: Any
+) -> None:
     survey = answered_survey(group_manager)
     for name in ("free_text", "export_csv", "export_xlsx"):
         response = role_client.get(reverse(f"surveys:{name}", args=[survey.pk]))
@@ -70,14 +75,16 @@ def test_written_answers_and_exports_are_for_survey_staff(role_client, expected,
 
 
 @for_every_role({**roles_except(set(), yes=403, no=403), "anonymous": 302})
-def test_unpublished_results_are_not_public(role_client, expected, group_manager) -> None:
+def test_unpublished_results_are_not_public(
+    role_client: Any, expected: Any, group_manager: Any
+) -> None:
     survey = answered_survey(group_manager)
     url = reverse("surveys:public_results", args=[survey.pk])
     assert role_client.get(url).status_code == expected
 
 
 @for_every_role(roles_except(set(), yes=200, no=200))
-def test_published_results_are_public(role_client, expected, group_manager) -> None:
+def test_published_results_are_public(role_client: Any, expected: Any, group_manager: Any) -> None:
     survey = answered_survey(group_manager)
     Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.PUBLISHED)
     assert role_client.get(reverse("surveys:public_results", args=[survey.pk])).status_code == 200
@@ -89,16 +96,20 @@ def test_published_results_are_public(role_client, expected, group_manager) -> N
 
 
 @for_every_role(roles_except(set(), yes=200, no=200))
-def test_the_public_comparison_is_for_everyone(role_client, expected) -> None:
+def test_the_public_comparison_is_for_everyone(role_client: Any, expected: Any) -> None:
     assert role_client.get(reverse("surveys:compare")).status_code == expected
 
 
 @for_every_role({**roles_except(READERS, yes=200, no=403), "anonymous": 302})
-def test_the_staff_comparison_is_for_readers_of_live_results(role_client, expected) -> None:
+def test_the_staff_comparison_is_for_readers_of_live_results(
+    role_client: Any, expected: Any
+) -> None:
     assert role_client.get(reverse("surveys:staff_compare")).status_code == expected
 
 
-def test_live_results_show_counts_percentages_and_the_table(centre_staff, group_manager):
+def test_live_results_show_counts_percentages_and_the_table(
+    centre_staff: Any, group_manager: Any
+) -> None:
     survey = answered_survey(group_manager, count=3)
     html = client_for(centre_staff).get(reverse("surveys:staff_results", args=[survey.pk]))
     page = Page(html.content.decode())
@@ -108,7 +119,7 @@ def test_live_results_show_counts_percentages_and_the_table(centre_staff, group_
     assert "意見その0" not in html.content.decode()  # free text only on its own page
 
 
-def test_the_public_page_never_shows_written_answers(group_manager) -> None:
+def test_the_public_page_never_shows_written_answers(group_manager: Any) -> None:
     survey = answered_survey(group_manager)
     Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.PUBLISHED)
     html = Client().get(reverse("surveys:public_results", args=[survey.pk])).content.decode()
@@ -117,14 +128,16 @@ def test_the_public_page_never_shows_written_answers(group_manager) -> None:
     assert reverse("surveys:free_text", args=[survey.pk]) not in html
 
 
-def test_written_answers_name_the_group_in_a_named_survey(centre_staff, group_manager) -> None:
+def test_written_answers_name_the_group_in_a_named_survey(
+    centre_staff: Any, group_manager: Any
+) -> None:
     survey = answered_survey(group_manager)
     html = client_for(centre_staff).get(reverse("surveys:free_text", args=[survey.pk]))
     assert "意見その1" in html.content.decode() and "回答団体1" in html.content.decode()
 
 
 def test_an_anonymous_survey_leaks_no_respondent_anywhere(
-    centre_staff, secretariat, group_manager
+    centre_staff: Any, secretariat: Any, group_manager: Any
 ) -> None:
     from auditlog.models import LogEntry
 
@@ -150,7 +163,9 @@ def test_an_anonymous_survey_leaks_no_respondent_anywhere(
     assert not logged.exists()
 
 
-def test_the_csv_is_utf8_with_bom_one_row_per_response(centre_staff, group_manager) -> None:
+def test_the_csv_is_utf8_with_bom_one_row_per_response(
+    centre_staff: Any, group_manager: Any
+) -> None:
     survey = answered_survey(group_manager, count=3)
     response = client_for(centre_staff).get(reverse("surveys:export_csv", args=[survey.pk]))
     raw = content(response)
@@ -161,7 +176,7 @@ def test_the_csv_is_utf8_with_bom_one_row_per_response(centre_staff, group_manag
     assert "filename*=UTF-8''" in response["Content-Disposition"]
 
 
-def test_the_xlsx_has_the_same_table(centre_staff, group_manager) -> None:
+def test_the_xlsx_has_the_same_table(centre_staff: Any, group_manager: Any) -> None:
     from openpyxl import load_workbook
 
     survey = answered_survey(group_manager, count=2)
@@ -172,14 +187,16 @@ def test_the_xlsx_has_the_same_table(centre_staff, group_manager) -> None:
     assert "今は考えていない" in rows[1]
 
 
-def results_queries(client, url, capture) -> int:
+def results_queries(client: Any, url: Any, capture: Any) -> int:
     with capture() as queries:
         assert client.get(url).status_code == 200
     return len(queries)
 
 
 @pytest.mark.parametrize("by", ["", "organization_type", "activity_field"])
-def test_staff_results_do_not_grow_with_responses(centre_staff, group_manager, by) -> None:
+def test_staff_results_do_not_grow_with_responses(
+    centre_staff: Any, group_manager: Any, by: Any
+) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -201,19 +218,21 @@ def test_staff_results_do_not_grow_with_responses(centre_staff, group_manager, b
     assert results_queries(client, url, capture) == before
 
 
-def test_staff_results_are_pinned(centre_staff, group_manager, django_assert_num_queries):
+def test_staff_results_are_pinned(
+    centre_staff: Any, group_manager: Any, django_assert_num_queries: Any
+) -> None:
     survey = answered_survey(group_manager, count=5)
     client = client_for(centre_staff)
     url = reverse("surveys:staff_results", args=[survey.pk])
     # 1. session 2. user 3. the survey 4. roles (permission)
     # 5. questions 6. their options 7. submitted responses 8. answering per question
     # 9. count per option 10. values of number and scale questions
-    # 11–13. menu: managed groups, ModelBackend permissions (user, groups)
-    with django_assert_num_queries(13):
+    # 11. menu: managed groups
+    with django_assert_num_queries(11):
         client.get(url)
 
 
-def test_public_results_are_pinned(group_manager, django_assert_num_queries) -> None:
+def test_public_results_are_pinned(group_manager: Any, django_assert_num_queries: Any) -> None:
     survey = answered_survey(group_manager, count=5)
     Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.PUBLISHED)
     client = Client()
@@ -224,7 +243,9 @@ def test_public_results_are_pinned(group_manager, django_assert_num_queries) -> 
         client.get(url)
 
 
-def test_the_staff_comparison_shows_both_years_side_by_side(centre_staff, group_manager):
+def test_the_staff_comparison_shows_both_years_side_by_side(
+    centre_staff: Any, group_manager: Any
+) -> None:
     old = answered_survey(group_manager, count=2)
     new = answered_survey(group_manager, count=1)
     Survey.objects.filter(pk=old.pk).update(fiscal_year=2019, status=Survey.Status.PUBLISHED)
@@ -236,7 +257,7 @@ def test_the_staff_comparison_shows_both_years_side_by_side(centre_staff, group_
     assert "2025年度" not in public  # not published yet
 
 
-def test_the_comparison_is_pinned(group_manager, django_assert_num_queries) -> None:
+def test_the_comparison_is_pinned(group_manager: Any, django_assert_num_queries: Any) -> None:
     for year in (2019, 2025):
         survey = answered_survey(group_manager, count=2)
         Survey.objects.filter(pk=survey.pk).update(fiscal_year=year, status=Survey.Status.PUBLISHED)

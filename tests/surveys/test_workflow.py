@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -20,14 +21,14 @@ pytestmark = pytest.mark.django_db
 Status = Survey.Status
 
 
-def test_staff_open_a_draft_and_the_move_is_recorded(centre_staff) -> None:
+def test_staff_open_a_draft_and_the_move_is_recorded(centre_staff: Any) -> None:
     survey = make_survey()
     transition(survey, Status.OPEN, centre_staff)
     change = survey.status_changes.get()
     assert (survey.status, change.from_status, change.actor) == ("open", "draft", centre_staff)
 
 
-def test_a_survey_without_questions_cannot_open(centre_staff) -> None:
+def test_a_survey_without_questions_cannot_open(centre_staff: Any) -> None:
     today = timezone.localdate()
     survey = Survey.objects.create(
         title="空", fiscal_year=2026, audience="groups", opens_on=today, closes_on=today
@@ -38,7 +39,7 @@ def test_a_survey_without_questions_cannot_open(centre_staff) -> None:
     assert survey.status == Status.DRAFT
 
 
-def test_a_survey_whose_closing_date_passed_cannot_open(centre_staff) -> None:
+def test_a_survey_whose_closing_date_passed_cannot_open(centre_staff: Any) -> None:
     survey = make_survey()
     Survey.objects.filter(pk=survey.pk).update(
         closes_on=timezone.localdate() - datetime.timedelta(days=1),
@@ -49,7 +50,7 @@ def test_a_survey_whose_closing_date_passed_cannot_open(centre_staff) -> None:
 
 
 def test_only_the_secretariat_move_publishes_and_only_from_closed(
-    centre_staff, secretariat
+    centre_staff: Any, secretariat: Any
 ) -> None:
     survey = make_survey(status=Status.OPEN)
     with pytest.raises(services.SurveyError):
@@ -61,7 +62,7 @@ def test_only_the_secretariat_move_publishes_and_only_from_closed(
     assert survey.results_published
 
 
-def test_reopening_and_withdrawing_need_a_reason(centre_staff) -> None:
+def test_reopening_and_withdrawing_need_a_reason(centre_staff: Any) -> None:
     survey = make_survey(status=Status.CLOSED)
     with pytest.raises(services.SurveyError, match=r"理由|reason"):
         transition(survey, Status.OPEN, centre_staff)
@@ -69,7 +70,7 @@ def test_reopening_and_withdrawing_need_a_reason(centre_staff) -> None:
     assert survey.status_changes.get(to_status=Status.OPEN).reason == "締切を延長"
 
 
-def test_allowed_moves_follow_the_table(centre_staff, secretariat) -> None:
+def test_allowed_moves_follow_the_table(centre_staff: Any, secretariat: Any) -> None:
     survey = make_survey(status=Status.CLOSED)
     assert [move.target for move in allowed_moves(survey, centre_staff)] == [Status.OPEN]
     assert [move.target for move in allowed_moves(survey, secretariat)] == [
@@ -79,7 +80,10 @@ def test_allowed_moves_follow_the_table(centre_staff, secretariat) -> None:
 
 
 def test_opening_mails_each_group_its_own_invitation_once(
-    group_manager, other_group_manager, centre_staff, django_capture_on_commit_callbacks
+    group_manager: Any,
+    other_group_manager: Any,
+    centre_staff: Any,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     second = GroupMembershipFactory.create(group=group_manager.managed_groups.get()).user
     survey = make_survey()
@@ -98,7 +102,10 @@ def test_opening_mails_each_group_its_own_invitation_once(
 
 
 def test_city_staff_surveys_invite_each_department(
-    city_staff, other_city_staff, centre_staff, django_capture_on_commit_callbacks
+    city_staff: Any,
+    other_city_staff: Any,
+    centre_staff: Any,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     survey = make_survey(audience=Survey.Audience.CITY_STAFF)
     mail.outbox.clear()
@@ -110,7 +117,7 @@ def test_city_staff_surveys_invite_each_department(
 
 
 def test_public_surveys_send_no_mail(
-    citizen, centre_staff, django_capture_on_commit_callbacks
+    citizen: Any, centre_staff: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     survey = make_survey(audience=Survey.Audience.PUBLIC)
     mail.outbox.clear()
@@ -121,7 +128,7 @@ def test_public_surveys_send_no_mail(
     assert mail.outbox == []
 
 
-def test_the_daily_cycle_closes_expired_surveys(centre_staff) -> None:
+def test_the_daily_cycle_closes_expired_surveys(centre_staff: Any) -> None:
     from surveys.tasks import run_daily_cycle
 
     survey = make_survey(status=Status.OPEN)
@@ -143,8 +150,8 @@ def test_the_beat_schedule_runs_the_daily_cycle() -> None:
 
 
 def test_reminders_go_once_to_groups_that_have_not_submitted(
-    group_manager, other_group_manager, django_capture_on_commit_callbacks
-):
+    group_manager: Any, other_group_manager: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     from surveys.answering import Respondent
     from surveys.distribution import send_reminders
 
@@ -170,8 +177,8 @@ def test_reminders_go_once_to_groups_that_have_not_submitted(
 
 
 def test_inactive_managers_get_no_mail(
-    group_manager, centre_staff, django_capture_on_commit_callbacks
-):
+    group_manager: Any, centre_staff: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     other = UserFactory.create(is_active=False)
     GroupMembershipFactory.create(user=other, group=group_manager.managed_groups.get())
     survey = make_survey()

@@ -19,7 +19,9 @@ READERS = {"centre_staff", "city_staff", "other_city_staff", "secretariat"}
 
 
 @for_every_role(dict.fromkeys(ROLES, True))
-def test_everyone_reads_a_public_open_need(need: DepartmentNeed, role_user: Any, expected: bool):
+def test_everyone_reads_a_public_open_need(
+    need: DepartmentNeed, role_user: Any, expected: bool
+) -> None:
     assert role_user.has_perm("collaboration.view_need", need) is expected
 
 

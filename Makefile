@@ -17,8 +17,9 @@ lint:
 typecheck:
 	.venv/bin/mypy .
 
-pytest:
+pytest:  ## The whole suite, then the permission tests again with two-factor authentication required
 	.venv/bin/pytest -p no:cacheprovider
+	.venv/bin/pytest -p no:cacheprovider --mfa-required -m permissions
 
 messages:  ## Refresh the Japanese catalogue after changing strings (then translate the new entries)
 	.venv/bin/python manage.py makemessages -l ja --no-obsolete --ignore=.venv --ignore=staticfiles

@@ -173,7 +173,7 @@ def _clean_cache() -> Any:
 
 @pytest.fixture(autouse=True)
 def _tasks_run_in_process() -> Any:
-    """Tasks sent during a test run at once, in the test (after commit for ``delay_on_commit``).
+    """Tasks sent during a test run at once, in the test (after commit for ``send_after_commit``).
 
     Tests that need the real broker and a real worker turn this off (tests/kamakura_portal/
     test_celery.py).
@@ -344,27 +344,24 @@ def administrator(db: None) -> Any:
     )
 
 
+def _without_mfa(role: str, name: str) -> Any:
+    """A twin of a staff role who has not set up two-factor authentication."""
+    return UserFactory.create(email=f"{role}-no-mfa@example.jp", display_name=name, roles=[role])
+
+
 @pytest.fixture
 def centre_staff_without_mfa(db: None) -> Any:
-    return UserFactory.create(
-        email="centre-no-mfa@example.jp", display_name="センター 未設定", roles=[Role.CENTRE_STAFF]
-    )
+    return _without_mfa(Role.CENTRE_STAFF, "センター 未設定")
 
 
 @pytest.fixture
 def secretariat_without_mfa(db: None) -> Any:
-    return UserFactory.create(
-        email="secretariat-no-mfa@example.jp",
-        display_name="事務局 未設定",
-        roles=[Role.SECRETARIAT],
-    )
+    return _without_mfa(Role.SECRETARIAT, "事務局 未設定")
 
 
 @pytest.fixture
 def administrator_without_mfa(db: None) -> Any:
-    return UserFactory.create(
-        email="admin-no-mfa@example.jp", display_name="管理者 未設定", roles=[Role.ADMINISTRATOR]
-    )
+    return _without_mfa(Role.ADMINISTRATOR, "管理者 未設定")
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from allauth.account.forms import SignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import User
+
 
 class PortalSignupForm(SignupForm):
     """allauth's sign-up form with the name other users will see."""
@@ -19,7 +21,7 @@ class PortalSignupForm(SignupForm):
 
     field_order = ["display_name", "email", "password1", "password2"]
 
-    def save(self, request: Any) -> Any:
+    def save(self, request: Any) -> User:
         user = super().save(request)
         user.display_name = self.cleaned_data["display_name"].strip()
         user.save(update_fields=["display_name"])

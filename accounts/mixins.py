@@ -51,11 +51,11 @@ class PortalPermissionRequiredMixin(PermissionRequiredMixin):
 
 
 def acting_user(request: HttpRequest) -> User:
-    """The signed-in person a write is made for.
+    """The signed-in person a write, or a page of their own things, is made for.
 
-    Views that write check a permission that admits signed-in users only; this narrows the
-    request's user to the portal's ``User`` for the services' types, and refuses (403) if a
-    permission ever let an anonymous visitor through.
+    Such views check a permission (or sign-in) that admits signed-in users only; this narrows
+    the request's user to the portal's ``User`` for the services' and queries' types, and
+    refuses (403) if a permission ever let an anonymous visitor through.
     """
     user = request.user
     if not isinstance(user, User):

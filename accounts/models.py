@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
 import rules
 from django.contrib.auth.models import (  # type: ignore[attr-defined]
     AbstractBaseUser,
+    AnonymousUser,
     PermissionsMixin,
     _user_has_perm,
 )
@@ -129,6 +130,11 @@ class User(AbstractBaseUser, PermissionsMixin):
             for a in self.role_assignments
             if a.role == Role.CITY_STAFF and a.department_id is not None
         )
+
+
+# Whoever a page is shown to: a signed-in user or an anonymous visitor (``request.user``).
+# Permission predicates, menus and the moves offered take a Visitor; writes take a ``User``.
+Visitor: TypeAlias = User | AnonymousUser
 
 
 class Department(models.Model):

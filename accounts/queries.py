@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from auditlog.models import LogEntry
 from django.db.models import Prefetch, QuerySet
 
-from .models import RoleAssignment
+from .models import RoleAssignment, User
 
 
 def recent_changes(limit: int = 100) -> QuerySet[LogEntry]:
@@ -15,7 +15,7 @@ def recent_changes(limit: int = 100) -> QuerySet[LogEntry]:
     return LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")[:limit]
 
 
-def users_with_roles_loaded(users: QuerySet[Any]) -> list[Any]:
+def users_with_roles_loaded(users: QuerySet[User]) -> Sequence[User]:
     """The users with what permission checks read (roles, managed groups) loaded in two
     queries for all of them, instead of two for each: it fills User's per-request caches
     as its cached properties would."""

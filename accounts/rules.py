@@ -13,59 +13,59 @@ from typing import Any
 import rules
 from django.conf import settings
 
-from .models import STAFF_ROLES, Department, Role
+from .models import STAFF_ROLES, Department, Role, User, Visitor
 
 
-def _roles(user: Any) -> frozenset[str]:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+def _roles(user: Visitor) -> frozenset[str]:
+    if not isinstance(user, User) or not user.is_active:
         return frozenset()
     return user.role_set
 
 
 @rules.predicate
-def holds_centre_role(user: Any) -> bool:
+def holds_centre_role(user: Visitor) -> bool:
     """Holds the role, whether or not two-factor authentication is set up."""
     return Role.CENTRE_STAFF in _roles(user)
 
 
 @rules.predicate
-def is_city_staff(user: Any) -> bool:
+def is_city_staff(user: Visitor) -> bool:
     return Role.CITY_STAFF in _roles(user)
 
 
 @rules.predicate
-def holds_secretariat_role(user: Any) -> bool:
+def holds_secretariat_role(user: Visitor) -> bool:
     """Holds the role, whether or not two-factor authentication is set up."""
     return Role.SECRETARIAT in _roles(user)
 
 
 @rules.predicate
-def is_committee_member(user: Any) -> bool:
+def is_committee_member(user: Visitor) -> bool:
     return Role.COMMITTEE in _roles(user)
 
 
 @rules.predicate
-def holds_administrator_role(user: Any) -> bool:
+def holds_administrator_role(user: Visitor) -> bool:
     """Holds the role, whether or not two-factor authentication is set up."""
     return Role.ADMINISTRATOR in _roles(user)
 
 
 @rules.predicate
-def has_staff_role(user: Any) -> bool:
+def has_staff_role(user: Visitor) -> bool:
     return bool(_roles(user) & STAFF_ROLES)
 
 
 @rules.predicate
-def works_in_department(user: Any, department: Department | None) -> bool:
+def works_in_department(user: Visitor, department: Department | None) -> bool:
     """City staff of exactly this department (another department's staff do not pass)."""
-    if department is None or not is_city_staff(user):
+    if department is None or not isinstance(user, User) or not is_city_staff(user):
         return False
     return department.pk in user.department_ids
 
 
 @rules.predicate
-def has_mfa(user: Any) -> bool:
-    if not getattr(user, "is_authenticated", False):
+def has_mfa(user: Visitor) -> bool:
+    if not isinstance(user, User):
         return False
     from allauth.mfa.models import Authenticator
 
@@ -76,7 +76,7 @@ _assume_mfa: ContextVar[bool] = ContextVar("assume_mfa", default=False)
 
 
 @rules.predicate
-def mfa_satisfied(user: Any) -> bool:
+def mfa_satisfied(user: Visitor) -> bool:
     """True unless the setting requires two-factor authentication and it is not set up."""
     if not settings.PORTAL_REQUIRE_MFA_FOR_STAFF or _assume_mfa.get():
         return True
@@ -93,7 +93,7 @@ is_secretariat = holds_secretariat_role & mfa_satisfied
 is_administrator = holds_administrator_role & mfa_satisfied
 
 
-def passes_with_mfa(user: Any, perms: Iterable[str], obj: Any = None) -> bool:
+def passes_with_mfa(user: Visitor, perms: Iterable[str], obj: Any = None) -> bool:
     """Whether ``user`` would hold ``perms`` once two-factor authentication is set up."""
     token = _assume_mfa.set(True)
     try:

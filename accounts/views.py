@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.apps import apps
 from django.contrib import messages
@@ -16,8 +16,7 @@ from kamakura_portal.audit import history_for
 from kamakura_portal.inbox import inbox_of, mark_all_read, unread_count
 from kamakura_portal.models import Notification
 
-from .mixins import PortalPermissionRequiredMixin
-from .models import User
+from .mixins import PortalPermissionRequiredMixin, acting_user
 from .queries import recent_changes
 from .rules import has_mfa
 
@@ -30,7 +29,7 @@ class DashboardView(PortalPermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        user = cast(User, self.request.user)
+        user = acting_user(self.request)
         context["role_assignments"] = user.role_assignments
         # Cached on the user by the menu's permission checks: no extra query.
         context["manages_groups"] = bool(user.managed_group_ids)
@@ -89,10 +88,10 @@ class InboxView(PortalPermissionRequiredMixin, ListView):
         return None
 
     def get_queryset(self) -> QuerySet[Notification]:
-        return inbox_of(self.request.user)
+        return inbox_of(acting_user(self.request))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(unread=unread_count(self.request.user), **kwargs)
+        return super().get_context_data(unread=unread_count(acting_user(self.request)), **kwargs)
 
 
 class MarkInboxReadView(PortalPermissionRequiredMixin, View):
@@ -102,6 +101,6 @@ class MarkInboxReadView(PortalPermissionRequiredMixin, View):
         return None
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        mark_all_read(request.user)
+        mark_all_read(acting_user(request))
         messages.success(request, _("All notifications are marked as read."))
         return redirect("inbox")

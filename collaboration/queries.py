@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from accounts.models import User, Visitor
 from kamakura_portal.charts import BarChart, bar_chart
 from kamakura_portal.dates import fiscal_year_label
 from kamakura_portal.inbox import notices_about
@@ -152,7 +153,7 @@ def live_confirmations(proposal: Proposal) -> dict[str, Confirmation]:
     return {confirmation.side: confirmation for confirmation in rows}
 
 
-def proposals_of(user: Any) -> QuerySet[Proposal]:
+def proposals_of(user: User) -> QuerySet[Proposal]:
     """The proposals ``user`` takes part in: their groups' and departments' (drafts only of
     their own side), newest first, with what the list shows (one query)."""
     groups, departments = user.managed_group_ids, user.department_ids
@@ -168,7 +169,7 @@ def _listed(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return proposals.select_related("program__parent", "proposing_group", "proposing_department")
 
 
-def inbox_of(user: Any, limit: int = 20) -> list[Notification]:
+def inbox_of(user: User, limit: int = 20) -> list[Notification]:
     """The user's notices about proposals, newest first (the whole inbox is at /inbox/)."""
     return list(notices_about(user, Proposal)[:limit])
 
@@ -190,7 +191,7 @@ def public_projects() -> QuerySet[Proposal]:
     )
 
 
-def assignments_of(user: Any) -> QuerySet[Proposal]:
+def assignments_of(user: User) -> QuerySet[Proposal]:
     """Proposals under review on whose panel ``user`` sits (one query)."""
     return _listed(
         Proposal.objects.filter(status=Status.REVIEW, panel__members__reviewer=user)
@@ -226,7 +227,7 @@ def staff_needs() -> QuerySet[DepartmentNeed]:
     return _needs_for_list(needs.order_by("-created_at", "-pk"))
 
 
-def proposals_answering(need: DepartmentNeed, user: Any) -> list[Proposal]:
+def proposals_answering(need: DepartmentNeed, user: Visitor) -> list[Proposal]:
     """The submitted proposals that answer ``need`` and that ``user`` may open (one query)."""
     proposals = (
         need.proposals.exclude(status=Status.DRAFT)

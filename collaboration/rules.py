@@ -8,10 +8,9 @@ other departments see only the public parts of adopted projects.
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
+from accounts.models import User, Visitor
 from accounts.rules import (
     is_centre_staff,
     is_city_staff,
@@ -30,92 +29,92 @@ AGREEMENT_STATUSES = frozenset({Status.ADOPTED, Status.AGREED, Status.IN_PROGRES
 
 
 @rules.predicate
-def writes_proposal(user: Any, proposal: Proposal | None) -> bool:
+def writes_proposal(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and is_proposer(user, proposal)
 
 
 @rules.predicate
-def is_party(user: Any, proposal: Proposal | None) -> bool:
+def is_party(user: Visitor, proposal: Proposal | None) -> bool:
     """On the group side or the city side of this proposal (the secretariat is city side)."""
     return proposal is not None and bool(sides_of(user, proposal))
 
 
 @rules.predicate
-def on_city_side(user: Any, proposal: Proposal | None) -> bool:
+def on_city_side(user: Visitor, proposal: Proposal | None) -> bool:
     """For the department (or the secretariat): a manager of the group who works in another
     department is on the group side only."""
     return proposal is not None and CITY in sides_of(user, proposal)
 
 
 @rules.predicate
-def is_draft(user: Any, proposal: Proposal | None) -> bool:
+def is_draft(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status == Status.DRAFT
 
 
 @rules.predicate
-def in_consultation(user: Any, proposal: Proposal | None) -> bool:
+def in_consultation(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status == Status.CONSULTATION
 
 
 @rules.predicate
-def is_confirmable(user: Any, proposal: Proposal | None) -> bool:
+def is_confirmable(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status in (Status.SUBMITTED, Status.CONSULTATION)
 
 
 @rules.predicate
-def reached_review(user: Any, proposal: Proposal | None) -> bool:
+def reached_review(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status not in BEFORE_REVIEW
 
 
 @rules.predicate
-def is_public_project(user: Any, proposal: Proposal | None) -> bool:
+def is_public_project(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.is_public
 
 
 @rules.predicate
-def sits_on_panel(user: Any, proposal: Proposal | None) -> bool:
-    if proposal is None or not getattr(user, "is_authenticated", False):
+def sits_on_panel(user: Visitor, proposal: Proposal | None) -> bool:
+    if proposal is None or not isinstance(user, User):
         return False
     return PanelMember.objects.filter(panel__proposal=proposal, reviewer=user).exists()
 
 
 @rules.predicate
-def under_review(user: Any, proposal: Proposal | None) -> bool:
+def under_review(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status == Status.REVIEW
 
 
 @rules.predicate
-def in_panel_phase(user: Any, proposal: Proposal | None) -> bool:
+def in_panel_phase(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status in (Status.CONSULTATION, Status.REVIEW)
 
 
 @rules.predicate
-def agreement_phase(user: Any, proposal: Proposal | None) -> bool:
+def agreement_phase(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status in AGREEMENT_STATUSES
 
 
 @rules.predicate
-def implementing(user: Any, proposal: Proposal | None) -> bool:
+def implementing(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status == Status.IN_PROGRESS
 
 
 @rules.predicate
-def evaluation_phase(user: Any, proposal: Proposal | None) -> bool:
+def evaluation_phase(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status in (Status.IN_PROGRESS, Status.REPORTED)
 
 
 @rules.predicate
-def reported(user: Any, proposal: Proposal | None) -> bool:
+def reported(user: Visitor, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status == Status.REPORTED
 
 
 @rules.predicate
-def need_is_listed(user: Any, need: DepartmentNeed | None) -> bool:
+def need_is_listed(user: Visitor, need: DepartmentNeed | None) -> bool:
     return need is not None and need.is_listed
 
 
 @rules.predicate
-def need_of_own_department(user: Any, need: DepartmentNeed | None) -> bool:
+def need_of_own_department(user: Visitor, need: DepartmentNeed | None) -> bool:
     return need is not None and bool(works_in_department(user, need.department))
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.services import forget_cached_roles
 from kamakura_portal.mail import queue_mail
 
@@ -29,7 +29,7 @@ def _token_hash(token: str) -> str:
 
 @transaction.atomic
 def invite_manager(
-    group: CitizenGroup, email: str, invited_by: Any
+    group: CitizenGroup, email: str, invited_by: User | None
 ) -> tuple[ManagerInvitation, str]:
     """Invite ``email`` to co-manage ``group``; returns the invitation and the link's token."""
     email = email.strip().lower()
@@ -72,7 +72,7 @@ def invitation_for_token(token: str) -> ManagerInvitation | None:
 
 
 @transaction.atomic
-def accept_invitation(token: str, user: Any) -> GroupMembership:
+def accept_invitation(token: str, user: User) -> GroupMembership:
     invitation = (
         ManagerInvitation.objects.select_for_update().filter(token_hash=_token_hash(token)).first()
     )

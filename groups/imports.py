@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from kamakura_portal import imports
 from kamakura_portal.audit import acting_as
 from kamakura_portal.dates import fiscal_year, fiscal_year_end
@@ -129,13 +130,12 @@ def _valid_until(status: str, today: datetime.date) -> datetime.date | None:
     return None
 
 
-def commit_import(plan: ImportPlan, actor: Any, today: datetime.date | None = None) -> int:
+def commit_import(plan: ImportPlan, actor: User | None, today: datetime.date | None = None) -> int:
     """Create the plan's groups, all or none; returns how many were created."""
     if not plan.is_valid:
         raise ImportRejected.for_plan(plan)
     today = today or timezone.localdate()
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    with acting_as(user), transaction.atomic():
+    with acting_as(actor), transaction.atomic():
         groups = [
             CitizenGroup(
                 **{
@@ -155,8 +155,8 @@ def commit_import(plan: ImportPlan, actor: Any, today: datetime.date | None = No
             )
             contacts.append(Contact(group=group, kind=Contact.Kind.LIAISON))
         Contact.objects.bulk_create(contacts, batch_size=500)
-        record_arrival(groups, IMPORT_REASON, user)
-        _audit_created(groups, contacts, plan.groups, user)
+        record_arrival(groups, IMPORT_REASON, actor)
+        _audit_created(groups, contacts, plan.groups, actor)
         refresh_search_index([group.pk for group in groups])
     return len(groups)
 
@@ -183,7 +183,10 @@ def _link(groups: list[CitizenGroup], planned: list[PlannedGroup]) -> None:
 
 
 def _audit_created(
-    groups: list[CitizenGroup], contacts: list[Contact], planned: list[PlannedGroup], user: Any
+    groups: list[CitizenGroup],
+    contacts: list[Contact],
+    planned: list[PlannedGroup],
+    user: User | None,
 ) -> None:
     """The audit entries the signals would have written, had the rows been saved one by one."""
     from auditlog.cid import get_cid

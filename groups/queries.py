@@ -16,6 +16,7 @@ from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate, ExtractYear
 from django.utils import timezone
 
+from accounts.models import User
 from kamakura_portal.db import is_postgresql
 from kamakura_portal.models import StatusChange
 
@@ -33,7 +34,7 @@ Status = CitizenGroup.Status
 ON_REGISTER = (Status.REGISTERED, Status.RENEWAL_DUE, Status.SUSPENDED)
 
 
-def memberships_of(user: Any) -> QuerySet[GroupMembership]:
+def memberships_of(user: User) -> QuerySet[GroupMembership]:
     """The groups a user manages, with the group loaded (one query)."""
     return (
         GroupMembership.objects.filter(user=user)

@@ -7,10 +7,9 @@ City staff and committee members read the public directory like everyone else.
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
+from accounts.models import User, Visitor
 from accounts.rules import (
     is_administrator,
     is_centre_staff,
@@ -22,32 +21,32 @@ from .models import CitizenGroup
 
 
 @rules.predicate
-def manages_group(user: Any, group: CitizenGroup | None) -> bool:
+def manages_group(user: Visitor, group: CitizenGroup | None) -> bool:
     """A manager of this very group (a manager of another group does not pass)."""
-    if group is None or not getattr(user, "is_authenticated", False):
+    if group is None or not isinstance(user, User):
         return False
     return group.pk in user.managed_group_ids
 
 
 @rules.predicate
-def manages_any_group(user: Any) -> bool:
-    if not getattr(user, "is_authenticated", False):
+def manages_any_group(user: Visitor) -> bool:
+    if not isinstance(user, User):
         return False
     return bool(user.managed_group_ids)
 
 
 @rules.predicate
-def group_is_public(user: Any, group: CitizenGroup | None) -> bool:
+def group_is_public(user: Visitor, group: CitizenGroup | None) -> bool:
     return group is not None and group.is_public
 
 
 @rules.predicate
-def group_is_editable(user: Any, group: CitizenGroup | None) -> bool:
+def group_is_editable(user: Visitor, group: CitizenGroup | None) -> bool:
     return group is not None and group.is_editable_by_managers
 
 
 @rules.predicate
-def group_is_submittable(user: Any, group: CitizenGroup | None) -> bool:
+def group_is_submittable(user: Visitor, group: CitizenGroup | None) -> bool:
     return group is not None and group.status in (
         CitizenGroup.Status.DRAFT,
         CitizenGroup.Status.RETURNED,
@@ -55,7 +54,7 @@ def group_is_submittable(user: Any, group: CitizenGroup | None) -> bool:
 
 
 @rules.predicate
-def renewal_is_due(user: Any, group: CitizenGroup | None) -> bool:
+def renewal_is_due(user: Visitor, group: CitizenGroup | None) -> bool:
     return group is not None and group.renewal_is_due()
 
 

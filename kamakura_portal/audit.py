@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
 
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.db import models
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def audit(
@@ -34,8 +37,9 @@ def audit(
 
 
 @contextmanager
-def acting_as(actor: Any) -> Iterator[None]:
-    """Attribute changes made outside a request (tasks, commands) to ``actor``."""
+def acting_as(actor: User | None) -> Iterator[None]:
+    """Attribute changes made outside a request (tasks, commands) to ``actor`` (None: to
+    nobody, the portal itself)."""
     with set_actor(actor):
         yield
 

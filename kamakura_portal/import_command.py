@@ -9,13 +9,16 @@ problems.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from .import_files import ImportFileError, Table, read_rows
 from .imports import ImportReport, problem_line
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class ImportCommand(BaseCommand):
@@ -26,7 +29,7 @@ class ImportCommand(BaseCommand):
     def plan(self, table: Table) -> ImportReport:
         raise NotImplementedError
 
-    def commit(self, plan: Any, actor: Any) -> int:
+    def commit(self, plan: Any, actor: User | None) -> int:
         raise NotImplementedError
 
     def summary(self, name: str, plan: Any) -> str:
@@ -67,7 +70,7 @@ class ImportCommand(BaseCommand):
         count = self.commit(plan, actor)
         self.stdout.write(self.style.SUCCESS(f"{summary} Imported {count} {self.noun}."))
 
-    def _actor(self, email: str) -> Any:
+    def _actor(self, email: str) -> User | None:
         if not email:
             return None
         user = get_user_model().objects.filter(email__iexact=email).first()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -19,6 +19,9 @@ from django.utils.text import Truncator
 
 from .mail import queue_mail
 from .models import Notification
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 MESSAGE_LENGTH = Notification._meta.get_field("message").max_length or 300
 _silenced: ContextVar[bool] = ContextVar("inbox_silenced", default=False)
@@ -35,7 +38,7 @@ def silenced() -> Iterator[None]:
 
 
 def notify(
-    people: Iterable[Any],
+    people: Iterable[User],
     about: models.Model,
     message: str,
     *,
@@ -44,7 +47,7 @@ def notify(
     context: Mapping[str, Any] | None = None,
     key: str = "",
     erase_when_sent: bool = False,
-) -> list[Any]:
+) -> list[User]:
     """Put ``message`` in each person's inbox (once per ``key``) and mail them ``mail``.
 
     ``people`` are users; the inactive and those without an address are skipped for mail.
@@ -80,19 +83,19 @@ def notify(
     return told
 
 
-def inbox_of(user: Any) -> models.QuerySet[Notification]:
+def inbox_of(user: User) -> models.QuerySet[Notification]:
     """The user's notices, newest first."""
     return Notification.objects.filter(recipient_id=user.pk)
 
 
-def notices_about(user: Any, model: type[models.Model]) -> models.QuerySet[Notification]:
+def notices_about(user: User, model: type[models.Model]) -> models.QuerySet[Notification]:
     """The user's notices about objects of one kind (a proposal page's own inbox)."""
     return inbox_of(user).filter(content_type=ContentType.objects.get_for_model(model))
 
 
-def unread_count(user: Any) -> int:
+def unread_count(user: User) -> int:
     return inbox_of(user).filter(read_at__isnull=True).count()
 
 
-def mark_all_read(user: Any) -> int:
+def mark_all_read(user: User) -> int:
     return inbox_of(user).filter(read_at__isnull=True).update(read_at=timezone.now())

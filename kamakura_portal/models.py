@@ -6,7 +6,7 @@ app can use them: a group, a proposal, a need, later an invitation or a printed 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -14,6 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class About(models.Model):
@@ -60,21 +63,22 @@ class StatusChange(About):
 
     @classmethod
     def build(
-        cls, obj: models.Model, from_status: str, to_status: str, reason: str, actor: Any
+        cls, obj: models.Model, from_status: str, to_status: str, reason: str, actor: User | None
     ) -> StatusChange:
-        """An unsaved record of ``obj``'s move (imports create theirs in bulk)."""
+        """An unsaved record of ``obj``'s move (imports create theirs in bulk); ``actor`` is
+        None when the portal moved by itself or nobody is known."""
         return cls(
             content_type=ContentType.objects.get_for_model(obj),
             object_id=obj.pk,
             from_status=from_status,
             to_status=to_status,
             reason=reason,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=actor,
         )
 
     @classmethod
     def record(
-        cls, obj: models.Model, from_status: str, to_status: str, reason: str, actor: Any
+        cls, obj: models.Model, from_status: str, to_status: str, reason: str, actor: User | None
     ) -> StatusChange:
         change = cls.build(obj, from_status, to_status, reason, actor)
         change.save()

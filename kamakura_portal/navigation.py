@@ -8,11 +8,14 @@ renders a menu instead of quietly hiding the entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from accounts.models import Visitor
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ ROLE_ITEMS = (
 )
 
 
-def _resolve(items: tuple[NavItem, ...], user: Any, current_path: str) -> list[dict[str, Any]]:
+def _resolve(items: tuple[NavItem, ...], user: Visitor, current_path: str) -> list[dict[str, Any]]:
     entries = []
     for item in items:
         if item.perm and not user.has_perm(item.perm):
@@ -63,11 +66,11 @@ def _resolve(items: tuple[NavItem, ...], user: Any, current_path: str) -> list[d
     return entries
 
 
-def public_navigation(user: Any, current_path: str) -> list[dict[str, Any]]:
+def public_navigation(user: Visitor, current_path: str) -> list[dict[str, Any]]:
     return _resolve(PUBLIC_ITEMS, user, current_path)
 
 
-def role_navigation(user: Any, current_path: str) -> list[dict[str, Any]]:
+def role_navigation(user: Visitor, current_path: str) -> list[dict[str, Any]]:
     if not user.is_authenticated:
         return []
     return _resolve(ROLE_ITEMS, user, current_path)

@@ -25,9 +25,7 @@ from django.utils.functional import Promise
 from .errors import PortalError, Problem
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from accounts.models import User
+    from accounts.models import User, Visitor
 
     from .models import StatusChange
 
@@ -55,11 +53,16 @@ SYSTEM = System()
 class MoveRequest:
     """What was asked: by whom, with which reason and extra values (an outcome, a date)."""
 
-    actor: User | AnonymousUser | System
+    actor: User | System
     source: str
     target: str
     reason: str
     extra: Mapping[str, Any]
+
+    @property
+    def person(self) -> User | None:
+        """Who asked for the move, or None when the portal moved by itself."""
+        return None if isinstance(self.actor, System) else self.actor
 
     @property
     def today(self) -> datetime.date:
@@ -129,12 +132,12 @@ class Workflow(Generic[M]):
     def move(self, source: str, target: str) -> Move[M] | None:
         return self.table.get((source, target))
 
-    def may_make(self, move: Move[M], obj: M, actor: Any) -> bool:
+    def may_make(self, move: Move[M], obj: M, actor: Visitor | System) -> bool:
         if isinstance(actor, System):
             return move.by_system
         return move.permission is not None and bool(actor.has_perm(move.permission, obj))
 
-    def allowed_moves(self, obj: M, user: Any) -> list[Move[M]]:
+    def allowed_moves(self, obj: M, user: Visitor) -> list[Move[M]]:
         """The moves ``user`` may make from ``obj``'s status now (for a page's buttons).
 
         Guards are not run: a button stays, and pressing it says what is missing.
@@ -164,7 +167,7 @@ def workflow_of(model: type[M]) -> Workflow[M]:
         raise LookupError(f"No workflow is declared for {model.__name__}") from None
 
 
-def allowed_moves(obj: M, user: Any) -> list[Move[M]]:
+def allowed_moves(obj: M, user: Visitor) -> list[Move[M]]:
     return workflow_of(type(obj)).allowed_moves(obj, user)
 
 
@@ -172,7 +175,7 @@ def allowed_moves(obj: M, user: Any) -> list[Move[M]]:
 def transition(
     obj: M,
     to: str,
-    user: Any,
+    user: User | System,
     *,
     reason: str = "",
     **extra: Any,
@@ -201,14 +204,14 @@ def transition(
     if workflow.apply is not None:
         workflow.apply(locked, request)
     locked.save()
-    change = StatusChange.record(locked, source, to, reason, user)
+    change = StatusChange.record(locked, source, to, reason, request.person)
     if workflow.announce is not None:
         workflow.announce(locked, change)
     obj.refresh_from_db()
     return obj
 
 
-def record_arrival(objs: Iterable[models.Model], reason: str, actor: Any = None) -> None:
+def record_arrival(objs: Iterable[models.Model], reason: str, actor: User | None = None) -> None:
     """Records loaded from elsewhere (past proposals, an imported registry, demo data) arrive
     in their status without a move: each gets its status as the first line of its history,
     and nobody is told."""

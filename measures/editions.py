@@ -5,10 +5,9 @@ predecessor so that its history follows it. The reference loader uses the same c
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
+from accounts.models import User
 from kamakura_portal.audit import acting_as
 
 from .editing import check_period, check_plan_code, plan_code_taken, unique_or_raise
@@ -85,7 +84,7 @@ def copy_edition(
     edition_year: int | None,
     start_fiscal_year: int | None,
     end_fiscal_year: int | None,
-    by: Any,
+    by: User,
 ) -> Plan:
     """Start the next edition of ``plan``: a new plan with its sections, tiers, categories
     and measures copied, the measures linked to their predecessors. ``plan`` is unchanged."""

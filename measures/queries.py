@@ -8,7 +8,6 @@ reports only unless asked otherwise: the public and the committee see nothing el
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.db.models import (
     CharField,
@@ -23,6 +22,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, NullIf
 
+from accounts.models import User, Visitor
+
 from .models import Category, Measure, Plan, ProgressReport, ReportingRound
 
 NOT_REPORTED = "not_reported"
@@ -36,13 +37,13 @@ def _reports_of_year(fiscal_year: int, published_only: bool) -> QuerySet[Progres
     return reports
 
 
-def visible_reports(user: Any) -> QuerySet[ProgressReport]:
+def visible_reports(user: Visitor) -> QuerySet[ProgressReport]:
     """Reports ``user`` may read: published ones, plus their departments' and, for the
     secretariat, all (the same rule as ``measures.view_report``)."""
     reports = ProgressReport.objects.all()
     if user.has_perm("measures.review_reports"):
         return reports
-    if not user.has_perm("measures.report_progress"):
+    if not isinstance(user, User) or not user.has_perm("measures.report_progress"):
         return reports.filter(status=Status.PUBLISHED)
     led = Measure.objects.filter(lead_departments__in=user.department_ids).values("pk")
     return reports.filter(Q(status=Status.PUBLISHED) | Q(measure__in=led))
@@ -134,7 +135,7 @@ def measure_history(measure: Measure, reports: QuerySet[ProgressReport]) -> list
 
 
 def department_worklist(
-    user: Any,
+    user: User,
 ) -> list[tuple[ReportingRound, list[tuple[Measure, ProgressReport | None]]]]:
     """Each reporting round with the measures the user's departments lead, each with its report
     of the round's year or None (four queries whatever the numbers)."""

@@ -8,36 +8,35 @@ authentication where the settings require it.
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
+from accounts.models import User, Visitor
 from accounts.rules import is_administrator, is_city_staff, is_secretariat
 
 from .models import Measure, ProgressReport
 
 
 @rules.predicate
-def leads_measure(user: Any, measure: Measure | None) -> bool:
+def leads_measure(user: Visitor, measure: Measure | None) -> bool:
     """City staff of one of the measure's lead departments (reads a prefetch when present)."""
-    if measure is None or not is_city_staff(user):
+    if measure is None or not isinstance(user, User) or not is_city_staff(user):
         return False
     lead_ids = {department.pk for department in measure.lead_departments.all()}
     return bool(lead_ids & user.department_ids)
 
 
 @rules.predicate
-def leads_reported_measure(user: Any, report: ProgressReport | None) -> bool:
+def leads_reported_measure(user: Visitor, report: ProgressReport | None) -> bool:
     return report is not None and leads_measure(user, report.measure)
 
 
 @rules.predicate
-def report_is_editable(user: Any, report: ProgressReport | None) -> bool:
+def report_is_editable(user: Visitor, report: ProgressReport | None) -> bool:
     return report is not None and report.is_editable
 
 
 @rules.predicate
-def report_is_published(user: Any, report: ProgressReport | None) -> bool:
+def report_is_published(user: Visitor, report: ProgressReport | None) -> bool:
     return report is not None and report.status == ProgressReport.Status.PUBLISHED
 
 

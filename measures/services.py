@@ -36,7 +36,7 @@ class ProgressError(PortalError):
 
 
 @transaction.atomic
-def open_round(plan: Any, fiscal_year: int, deadline: datetime.date, by: Any) -> ReportingRound:
+def open_round(plan: Any, fiscal_year: int, deadline: datetime.date, by: User) -> ReportingRound:
     """Call for the plan's reports on ``fiscal_year``; a second call moves the deadline."""
     round_, created = ReportingRound.objects.select_for_update().get_or_create(
         plan=plan, fiscal_year=fiscal_year, defaults={"deadline": deadline, "created_by": by}
@@ -49,7 +49,7 @@ def open_round(plan: Any, fiscal_year: int, deadline: datetime.date, by: Any) ->
     return round_
 
 
-def start_report(measure: Measure, fiscal_year: int, by: Any) -> ProgressReport:
+def start_report(measure: Measure, fiscal_year: int, by: User) -> ProgressReport:
     """The measure's draft report for the year, created on first use (safe to call twice)."""
     if not ReportingRound.objects.filter(plan_id=measure.plan_id, fiscal_year=fiscal_year).exists():
         raise ProgressError(_("The secretariat has not asked for reports on this fiscal year."))

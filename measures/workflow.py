@@ -9,14 +9,15 @@ mail.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from kamakura_portal.errors import Problem
 from kamakura_portal.inbox import notify
 from kamakura_portal.models import StatusChange
@@ -60,14 +61,14 @@ TEMPLATES: Mapping[str, str] = {
 
 
 def apply(report: ProgressReport, request: MoveRequest) -> None:
-    now, actor = timezone.now(), request.actor
+    now, actor = timezone.now(), request.person
     if request.target == Status.SUBMITTED:
-        report.submitted_by, report.submitted_at = actor, now  # type: ignore[assignment]
+        report.submitted_by, report.submitted_at = actor, now
     elif request.target == Status.RETURNED:
         report.return_comment = request.reason
         report.approved_by, report.approved_at = None, None
     elif request.target == Status.APPROVED and request.source == Status.SUBMITTED:
-        report.approved_by, report.approved_at = actor, now  # type: ignore[assignment]
+        report.approved_by, report.approved_at = actor, now
         report.return_comment = ""
     elif request.target == Status.PUBLISHED:
         report.published_at = now
@@ -79,7 +80,7 @@ def announce(report: ProgressReport, change: StatusChange) -> None:
     side = NOTIFY.get(change.to_status)
     if side is None:
         return
-    people: Any
+    people: QuerySet[User]
     if side == "secretariat":
         people = secretariat()
         url = reverse("measures:review_progress_report", args=[report.pk])

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Department
+from accounts.models import Department, User, Visitor
 from groups.models import CitizenGroup
 
 from .models import Answer, AnswerChoice, Question, Response, Survey
@@ -65,7 +65,7 @@ class Respondent:
 
     group: CitizenGroup | None = None
     department: Department | None = None
-    user: Any = None
+    user: User | None = None
 
     @property
     def label(self) -> str:
@@ -91,9 +91,9 @@ class Respondent:
         return {"respondent": self.user, "group": None, "department": None}
 
 
-def respondents_for(user: Any, survey: Survey) -> list[Respondent]:
+def respondents_for(user: Visitor, survey: Survey) -> list[Respondent]:
     """For whom ``user`` may answer ``survey``: their groups, their departments, or themself."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return []
     if survey.audience == Survey.Audience.GROUPS:
         groups = CitizenGroup.objects.filter(
@@ -106,7 +106,7 @@ def respondents_for(user: Any, survey: Survey) -> list[Respondent]:
     return [Respondent(user=user)]
 
 
-def respondent_from_slug(user: Any, survey: Survey, slug: str) -> Respondent | None:
+def respondent_from_slug(user: Visitor, survey: Survey, slug: str) -> Respondent | None:
     return next((r for r in respondents_for(user, survey) if r.slug == slug), None)
 
 
@@ -193,7 +193,7 @@ def save_answers(
     respondent: Respondent,
     values: Mapping[int, AnswerValue],
     *,
-    actor: Any,
+    actor: User,
     version: int,
     submit: bool,
     today: datetime.date | None = None,

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from kamakura_portal.charts import BarChart, bar_chart
 
 from .models import Answer, AnswerChoice, Question, Response, Survey
@@ -171,7 +171,7 @@ def published_surveys() -> QuerySet[Survey]:
     )
 
 
-def open_surveys_for(user: Any) -> QuerySet[Survey]:
+def open_surveys_for(user: User) -> QuerySet[Survey]:
     """Open surveys whose audience includes ``user`` (the answering pages' list)."""
     audiences = [Survey.Audience.PUBLIC]
     if user.managed_group_ids:

@@ -8,27 +8,26 @@ departments, signed-in people for themselves. Published results are public.
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
+from accounts.models import User, Visitor
 from accounts.rules import is_centre_staff, is_committee_member, is_secretariat
 
 from .models import Survey
 
 
 @rules.predicate
-def results_are_published(user: Any, survey: Survey | None) -> bool:
+def results_are_published(user: Visitor, survey: Survey | None) -> bool:
     return survey is not None and survey.status == Survey.Status.PUBLISHED
 
 
 @rules.predicate
-def may_answer(user: Any, survey: Survey | None) -> bool:
+def may_answer(user: Visitor, survey: Survey | None) -> bool:
     """The user is in the survey's audience (for a group, a department or themself).
 
     Whether the survey still takes answers is the page's to say, with the closing date.
     """
-    if survey is None or not getattr(user, "is_authenticated", False):
+    if survey is None or not isinstance(user, User):
         return False
     if survey.status == Survey.Status.DRAFT:
         return False
@@ -40,8 +39,8 @@ def may_answer(user: Any, survey: Survey | None) -> bool:
 
 
 @rules.predicate
-def may_answer_any(user: Any) -> bool:
-    return getattr(user, "is_authenticated", False)
+def may_answer_any(user: Visitor) -> bool:
+    return isinstance(user, User)
 
 
 is_survey_staff = is_centre_staff | is_secretariat

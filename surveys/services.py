@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from kamakura_portal.errors import PortalError
 from kamakura_portal.workflow import SYSTEM, transition
 
@@ -66,7 +67,7 @@ SURVEY_FIELDS_LOCKED_AFTER_DRAFT = ("audience", "anonymous")
 
 
 @transaction.atomic
-def create_survey(actor: Any, fields: Mapping[str, Any]) -> Survey:
+def create_survey(actor: User, fields: Mapping[str, Any]) -> Survey:
     return Survey.objects.create(created_by=actor, **fields)
 
 
@@ -177,7 +178,7 @@ def update_question(
 
 
 @transaction.atomic
-def fix_wording(question: Question, new_text: str, reason: str, actor: Any) -> WordingFix:
+def fix_wording(question: Question, new_text: str, reason: str, actor: User) -> WordingFix:
     """Correct a question's wording (typos, clearer words) and record who, when and why."""
     new_text, reason = new_text.strip(), reason.strip()
     if not reason:
@@ -221,8 +222,9 @@ def move_question(question: Question, step: int) -> None:
 
 
 @transaction.atomic
-def copy_survey(survey: Survey, actor: Any, fields: Mapping[str, Any]) -> Survey:
-    """A new draft with the same questions, keys and option codes (so the two compare)."""
+def copy_survey(survey: Survey, actor: User | None, fields: Mapping[str, Any]) -> Survey:
+    """A new draft with the same questions, keys and option codes (so the two compare);
+    ``actor`` is None when the portal copies by itself (the demo's open survey)."""
     copy = Survey.objects.create(
         title=fields.get("title", survey.title),
         fiscal_year=fields.get("fiscal_year", survey.fiscal_year),

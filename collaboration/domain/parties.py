@@ -8,12 +8,9 @@ and staff of another department are on no side.
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from accounts.models import Role
+from accounts.models import Role, User, Visitor
 from accounts.rules import is_secretariat
 
 from ..models import Proposal
@@ -36,9 +33,9 @@ def department_ids(proposal: Proposal) -> set[int]:
     return ids
 
 
-def sides_of(user: Any, proposal: Proposal) -> set[str]:
+def sides_of(user: Visitor, proposal: Proposal) -> set[str]:
     """``{"group"}``, ``{"city"}``, both (a city employee who manages the group) or none."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not isinstance(user, User) or not user.is_active:
         return set()
     sides = set()
     if user.managed_group_ids & group_ids(proposal):
@@ -48,19 +45,18 @@ def sides_of(user: Any, proposal: Proposal) -> set[str]:
     return sides
 
 
-def is_proposer(user: Any, proposal: Proposal) -> bool:
+def is_proposer(user: Visitor, proposal: Proposal) -> bool:
     """The side that wrote the proposal: the group's managers, or the department's staff."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not isinstance(user, User) or not user.is_active:
         return False
     if proposal.proposer_side == Proposal.ProposerSide.GROUP:
         return proposal.proposing_group_id in user.managed_group_ids
     return bool(is_secretariat(user)) or proposal.proposing_department_id in user.department_ids
 
 
-def users_of_side(proposal: Proposal, side: str) -> QuerySet[Any]:
+def users_of_side(proposal: Proposal, side: str) -> QuerySet[User]:
     """The active users who act for ``side``: the managers of its groups or the staff of its
     departments (the secretariat is reached through :func:`secretariat_users`)."""
-    User = get_user_model()
     if side == GROUP:
         condition = Q(group_memberships__group_id__in=group_ids(proposal))
     else:
@@ -70,6 +66,5 @@ def users_of_side(proposal: Proposal, side: str) -> QuerySet[Any]:
     return User.objects.filter(condition, is_active=True).distinct()
 
 
-def secretariat_users() -> QuerySet[Any]:
-    User = get_user_model()
+def secretariat_users() -> QuerySet[User]:
     return User.objects.filter(roles__role=Role.SECRETARIAT, is_active=True).distinct()

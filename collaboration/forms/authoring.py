@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Department
+from accounts.models import Department, User, Visitor
 from accounts.rules import is_secretariat
 from groups.models import CitizenGroup
 from kamakura_portal.dates import fiscal_year
@@ -20,7 +21,9 @@ from .base import ChangesForm
 FIRST_YEAR = 2000
 
 
-def needs_open_to(user: Any, *, keep: DepartmentNeed | None = None) -> Any:
+def needs_open_to(
+    user: Visitor | None, *, keep: DepartmentNeed | None = None
+) -> QuerySet[DepartmentNeed]:
     """The needs ``user`` may answer with a proposal: not closed, and public unless ``user``
     reads staff-only needs; ``keep`` (the one already chosen) stays a valid choice."""
     needs = DepartmentNeed.objects.exclude(status=DepartmentNeed.Status.CLOSED)
@@ -41,7 +44,7 @@ class StartProposalForm(forms.Form):
         queryset=DepartmentNeed.objects.none(), required=False, widget=forms.HiddenInput
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["need"]).queryset = needs_open_to(user)
         choices: list[tuple[str, str]] = []

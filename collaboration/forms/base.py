@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from accounts.models import Visitor
+
 
 class ChangesForm(forms.ModelForm):
     """``changes()`` gives the fields and the many-to-many values the service saves.
@@ -15,7 +17,7 @@ class ChangesForm(forms.ModelForm):
 
     many_fields: tuple[str, ...] = ()
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Visitor | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
 

@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Department
+from accounts.models import Department, User, Visitor
 from accounts.rules import is_secretariat
 from groups.models import ActivityField, District
 from kamakura_portal.workflow import allowed_moves
@@ -51,7 +51,7 @@ class NeedForm(ChangesForm):
             "budget_min": _("Leave empty if there is no budget, or if it is not decided yet."),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
         departments = Department.objects.filter(is_active=True, kind="section")
         if not is_secretariat(user):
@@ -84,7 +84,7 @@ class NeedStatusForm(forms.Form):
 
     status = forms.ChoiceField(label=_("New status"))
 
-    def __init__(self, *args: Any, need: DepartmentNeed, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, need: DepartmentNeed, user: Visitor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [  # type: ignore[attr-defined]
             (move.target, DepartmentNeed.Status(move.target).label)

@@ -5,16 +5,13 @@ read it: a group manager does not even learn that it exists.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
+from accounts.models import Role, User
 from accounts.queries import users_with_roles_loaded
 from kamakura_portal.inbox import notify
 
@@ -25,24 +22,20 @@ from ..models import DiscussionEntry
 FOLLOWING_STAFF = (Role.SECRETARIAT, Role.CENTRE_STAFF)
 
 
-def entry_candidates(entry: DiscussionEntry) -> QuerySet[Any]:
+def entry_candidates(entry: DiscussionEntry) -> QuerySet[User]:
     """Both sides' active users and the secretariat and centre staff who have written in
     this discussion, in one query; never the author."""
     proposal = entry.proposal
-    following = (
-        get_user_model()
-        .objects.filter(
-            roles__role__in=FOLLOWING_STAFF,
-            pk__in=proposal.discussion.values("author_id"),
-            is_active=True,
-        )
-        .distinct()
-    )
+    following = User.objects.filter(
+        roles__role__in=FOLLOWING_STAFF,
+        pk__in=proposal.discussion.values("author_id"),
+        is_active=True,
+    ).distinct()
     everyone = users_of_side(proposal, GROUP) | users_of_side(proposal, CITY) | following
-    return everyone.exclude(pk=entry.author_id).order_by("pk")
+    return everyone.exclude(pk=entry.author_id or 0).order_by("pk")
 
 
-def entry_recipients(entry: DiscussionEntry) -> list[Any]:
+def entry_recipients(entry: DiscussionEntry) -> list[User]:
     if not entry.staff_only:
         return list(entry_candidates(entry))
     # The permission decides, as on the discussion page; with the roles loaded the check

@@ -3,33 +3,26 @@ and the centre's coordinators, in the inbox (a need's moves are not worth a mail
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
+from accounts.models import Role, User
 from kamakura_portal.inbox import notify
 from kamakura_portal.models import StatusChange
 
 from ..models import DepartmentNeed
 
 
-def people_working_on(need: DepartmentNeed) -> Any:
+def people_working_on(need: DepartmentNeed) -> QuerySet[User]:
     """The department's staff and the centre's coordinators (active)."""
-    return (
-        get_user_model()
-        .objects.filter(
-            Q(roles__role=Role.CITY_STAFF, roles__department_id=need.department_id)
-            | Q(roles__role=Role.CENTRE_STAFF),
-            is_active=True,
-        )
-        .distinct()
-    )
+    return User.objects.filter(
+        Q(roles__role=Role.CITY_STAFF, roles__department_id=need.department_id)
+        | Q(roles__role=Role.CENTRE_STAFF),
+        is_active=True,
+    ).distinct()
 
 
 def announce_move(need: DepartmentNeed, change: StatusChange) -> None:

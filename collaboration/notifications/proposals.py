@@ -3,14 +3,13 @@ secretariat, in the inbox and by mail, in the transaction of the move."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from kamakura_portal.inbox import notify
 from kamakura_portal.models import StatusChange
 
@@ -22,10 +21,10 @@ Status = Proposal.Status
 SECRETARIAT_ACTS_NEXT = frozenset({Status.SUBMITTED, Status.WITHDRAWN, Status.REPORTED})
 
 
-def move_recipients(proposal: Proposal, change: StatusChange) -> list[Any]:
+def move_recipients(proposal: Proposal, change: StatusChange) -> list[User]:
     """Both sides' users and, when it acts next, the secretariat; never the actor."""
-    users: dict[int, Any] = {}
-    querysets: list[QuerySet[Any]] = [
+    users: dict[int, User] = {}
+    querysets: list[QuerySet[User]] = [
         users_of_side(proposal, GROUP),
         users_of_side(proposal, CITY),
     ]

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from kamakura_portal.dates import fiscal_year_end, fiscal_year_start
 from kamakura_portal.workflow import transition
 
@@ -68,7 +69,7 @@ def initial_fields(proposal: Proposal) -> dict[str, Any]:
     }
 
 
-def _acting_side(user: Any, proposal: Proposal) -> None:
+def _acting_side(user: User, proposal: Proposal) -> None:
     if not sides_of(user, proposal):
         raise ProposalError(
             _("Only the group and the city department of this project can do this.")
@@ -77,7 +78,7 @@ def _acting_side(user: Any, proposal: Proposal) -> None:
 
 @transaction.atomic
 def save_draft(
-    proposal: Proposal, user: Any, fields: Mapping[str, Any]
+    proposal: Proposal, user: User, fields: Mapping[str, Any]
 ) -> tuple[AgreementVersion, bool]:
     """Create or update the version being drafted; returns it and whether a confirmation
     was withdrawn by the change."""
@@ -107,7 +108,7 @@ def save_draft(
 
 
 @transaction.atomic
-def confirm(version: AgreementVersion, user: Any, side: str) -> AgreementVersion:
+def confirm(version: AgreementVersion, user: User, side: str) -> AgreementVersion:
     """``user`` confirms ``version`` for ``side``; both confirmations of version 1 conclude
     the agreement (採択 → 協定締結)."""
     locked = AgreementVersion.objects.select_for_update().get(pk=version.pk)

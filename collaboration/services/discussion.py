@@ -6,11 +6,11 @@ size) before they reach here; this module checks who may write what.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from accounts.models import User, Visitor
 
 from ..errors import ProposalError
 from ..models import DiscussionEntry, Proposal
@@ -20,7 +20,7 @@ from ..notifications.discussion import announce_entry
 @transaction.atomic
 def add_entry(
     proposal: Proposal,
-    author: Any,
+    author: User,
     body: str,
     *,
     staff_only: bool = False,
@@ -48,7 +48,7 @@ def add_entry(
     return entry
 
 
-def entries_for(proposal: Proposal, user: Any) -> list[DiscussionEntry]:
+def entries_for(proposal: Proposal, user: Visitor) -> list[DiscussionEntry]:
     """The entries ``user`` may read, oldest first (one query); staff notes only for staff."""
     entries = proposal.discussion.select_related("author")
     if not user.has_perm("collaboration.view_staff_notes", proposal):

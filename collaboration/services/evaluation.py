@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.rules import is_committee_member
 
 from ..domain.parties import sides_of
@@ -35,7 +36,7 @@ def _check_stage(proposal: Proposal, stage: str) -> None:
 
 @transaction.atomic
 def file_self_evaluation(
-    proposal: Proposal, user: Any, side: str, stage: str, fields: Mapping[str, Any]
+    proposal: Proposal, user: User, side: str, stage: str, fields: Mapping[str, Any]
 ) -> SelfEvaluation:
     _check_stage(proposal, stage)
     if side not in sides_of(user, proposal):
@@ -48,7 +49,7 @@ def file_self_evaluation(
 
 @transaction.atomic
 def write_mutual_review(
-    proposal: Proposal, user: Any, stage: str, fields: Mapping[str, Any]
+    proposal: Proposal, user: User, stage: str, fields: Mapping[str, Any]
 ) -> MutualReview:
     _check_stage(proposal, stage)
     if not sides_of(user, proposal):
@@ -63,7 +64,7 @@ def write_mutual_review(
 
 @transaction.atomic
 def file_committee_evaluation(
-    proposal: Proposal, user: Any, grade: str, comment: str
+    proposal: Proposal, user: User, grade: str, comment: str
 ) -> CommitteeEvaluation:
     if proposal.status != Status.REPORTED:
         raise ProposalError(

@@ -22,7 +22,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.models import Department
+from accounts.models import Department, User
 from groups.import_rows import text
 from groups.models import CitizenGroup
 from kamakura_portal import imports
@@ -219,20 +219,19 @@ def _check_row(
     return PlannedProposal(number, fields, group=group), problems
 
 
-def commit_import(plan: ImportPlan, actor: Any) -> int:
+def commit_import(plan: ImportPlan, actor: User | None) -> int:
     """Create the plan's proposals, all or none; returns how many were created."""
     if not plan.is_valid:
         raise ImportRejected.for_plan(plan)
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    with acting_as(user), transaction.atomic():
+    with acting_as(actor), transaction.atomic():
         created = []
         for planned in plan.proposals:
-            proposal = Proposal.objects.create(created_by=user, **planned.fields)
+            proposal = Proposal.objects.create(created_by=actor, **planned.fields)
             if planned.fields["proposer_side"] == Proposal.ProposerSide.GROUP:
                 if planned.department is not None:
                     proposal.counterpart_departments.add(planned.department)
             elif planned.group is not None:
                 proposal.counterpart_groups.add(planned.group)
             created.append(proposal)
-        record_arrival(created, IMPORT_REASON, user)
+        record_arrival(created, IMPORT_REASON, actor)
     return len(created)

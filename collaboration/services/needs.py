@@ -22,7 +22,7 @@ from ..models import DepartmentNeed
 from ..search import refresh_need_search
 
 
-def _check_department(actor: Any, department: Department) -> None:
+def _check_department(actor: User, department: Department) -> None:
     if is_secretariat(actor) or department.pk in actor.department_ids:
         return
     raise NeedError(_("You post needs for your own department only."))
@@ -31,7 +31,7 @@ def _check_department(actor: Any, department: Department) -> None:
 @transaction.atomic
 def save_need(
     need: DepartmentNeed | None,
-    actor: Any,
+    actor: User,
     fields: Mapping[str, Any],
     *,
     many: Mapping[str, Iterable[Any]] | None = None,

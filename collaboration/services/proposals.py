@@ -38,7 +38,7 @@ ROW_MODELS: Mapping[str, tuple[type[models.Model], str]] = {
 
 @transaction.atomic
 def start_proposal(
-    author: Any,
+    author: User,
     *,
     title: str,
     group: CitizenGroup | None = None,
@@ -61,7 +61,7 @@ def start_proposal(
         ),
         proposing_group=group,
         proposing_department=department,
-        created_by=author if getattr(author, "is_authenticated", False) else None,
+        created_by=author,
         related_need=need,
     )
     if need is not None and group is not None:
@@ -81,7 +81,7 @@ def _check_editable(proposal: Proposal) -> None:
 def update_section(
     proposal: Proposal,
     section: str,
-    actor: Any,
+    actor: User,
     fields: Mapping[str, Any],
     *,
     many: Mapping[str, Iterable[Any]] | None = None,
@@ -114,7 +114,7 @@ def _row_values(row: models.Model, names: Sequence[str]) -> tuple[Any, ...]:
 
 @transaction.atomic
 def replace_rows(
-    proposal: Proposal, table: str, actor: Any, rows: Sequence[Mapping[str, Any]]
+    proposal: Proposal, table: str, actor: User, rows: Sequence[Mapping[str, Any]]
 ) -> int:
     """Replace one of the proposal's tables with ``rows`` (in order); returns withdrawals."""
     model, section = ROW_MODELS[table]
@@ -155,17 +155,17 @@ def save_section(
     return withdrawn
 
 
-def withdraw_confirmations(proposal: Proposal, actor: Any, section: str) -> int:
+def withdraw_confirmations(proposal: Proposal, actor: User, section: str) -> int:
     return proposal.confirmations.filter(withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now(),
-        withdrawn_by=actor if getattr(actor, "is_authenticated", False) else None,
+        withdrawn_by=actor,
         withdrawn_because=_("“%(section)s” was edited.")
         % {"section": section_named(section).title},
     )
 
 
 @transaction.atomic
-def confirm_sections(proposal: Proposal, user: Any, side: str) -> Confirmation:
+def confirm_sections(proposal: Proposal, user: User, side: str) -> Confirmation:
     """``user`` confirms sections 1–3 for ``side`` ("group" or "city")."""
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if locked.status not in CONFIRMABLE_STATUSES:
@@ -186,7 +186,7 @@ def confirm_sections(proposal: Proposal, user: Any, side: str) -> Confirmation:
 @transaction.atomic
 def save_implementation(
     proposal: Proposal,
-    actor: Any,
+    actor: User,
     progress: Sequence[tuple[int, Any, str]],
     report_summary: str,
 ) -> None:

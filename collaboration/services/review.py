@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from accounts.models import User
 
 from ..domain.parties import department_ids, group_ids
 from ..errors import ProposalError
@@ -24,7 +25,7 @@ Status = Proposal.Status
 PANEL_STATUSES = frozenset({Status.CONSULTATION, Status.REVIEW})
 
 
-def conflict_of_interest(user: Any, proposal: Proposal) -> str | None:
+def conflict_of_interest(user: User, proposal: Proposal) -> str | None:
     """Why ``user`` may not score ``proposal``, or None."""
     if user.managed_group_ids & group_ids(proposal):
         return _("%(name)s manages a group of this proposal and cannot review it.") % {"name": user}
@@ -36,7 +37,7 @@ def conflict_of_interest(user: Any, proposal: Proposal) -> str | None:
 
 
 @transaction.atomic
-def assign_reviewer(proposal: Proposal, reviewer: Any) -> PanelMember:
+def assign_reviewer(proposal: Proposal, reviewer: User) -> PanelMember:
     if proposal.status not in PANEL_STATUSES:
         raise ProposalError(_("The panel is set while the proposal is in consultation or review."))
     if not reviewer.is_active:
@@ -68,7 +69,7 @@ def remove_reviewer(member: PanelMember) -> None:
 
 @transaction.atomic
 def score_proposal(
-    proposal: Proposal, reviewer: Any, scores: Mapping[str, tuple[int, str]]
+    proposal: Proposal, reviewer: User, scores: Mapping[str, tuple[int, str]]
 ) -> list[Score]:
     """Save a reviewer's points (1–5) and comment for every criterion, all at once."""
     if proposal.status != Status.REVIEW:

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from accounts.mixins import acting_user
+
 from ..domain.parties import sides_of
 from ..errors import ProposalError
 from ..forms.agreement import AgreementForm
@@ -68,7 +70,7 @@ class AgreementView(ProposalPageMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         try:
             _version, withdrawn = agreement.save_draft(
-                self.proposal, request.user, form.fields_to_save()
+                self.proposal, acting_user(request), form.fields_to_save()
             )
         except ProposalError as refused:
             messages.error(request, str(refused))
@@ -86,7 +88,7 @@ class AgreementView(ProposalPageMixin, TemplateView):
             AgreementVersion, pk=request.POST.get("version"), proposal=self.proposal
         )
         try:
-            agreement.confirm(version, request.user, request.POST.get("side", ""))
+            agreement.confirm(version, acting_user(request), request.POST.get("side", ""))
         except ProposalError as refused:
             messages.error(request, str(refused))
         else:

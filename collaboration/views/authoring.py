@@ -48,7 +48,7 @@ class StartProposalView(PortalPermissionRequiredMixin, FormView):
     form_class = StartProposalForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {**super().get_form_kwargs(), "user": acting_user(self.request)}
 
     def get_initial(self) -> dict[str, Any]:
         # From a need's page: ``?need=<pk>``; the form keeps it in a hidden field.
@@ -64,7 +64,7 @@ class StartProposalView(PortalPermissionRequiredMixin, FormView):
 
     def form_valid(self, form: StartProposalForm) -> HttpResponse:
         proposal = services.start_proposal(
-            self.request.user, title=form.cleaned_data["title"], **form.proposer_kwargs()
+            acting_user(self.request), title=form.cleaned_data["title"], **form.proposer_kwargs()
         )
         messages.success(self.request, _("The draft is saved. Fill in each section."))
         return redirect("collaboration:edit", proposal.pk, "basic")

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.mixins import acting_user
+
 from ..errors import ProposalError
 from ..forms.discussion import EntryForm
 from ..models import DiscussionEntry
@@ -42,7 +44,7 @@ class DiscussionView(ProposalPageMixin, TemplateView):
         try:
             add_entry(
                 self.proposal,
-                request.user,
+                acting_user(request),
                 form.cleaned_data["body"],
                 staff_only=form.cleaned_data.get("staff_only", False),
                 attachment=form.cleaned_data.get("attachment"),

@@ -125,7 +125,9 @@ class SelfEvaluationView(ProposalPageMixin, TemplateView):
         if not form.is_valid():
             return self.page(form, stage, side)
         try:
-            evaluation.file_self_evaluation(self.proposal, request.user, side, stage, form.values())
+            evaluation.file_self_evaluation(
+                self.proposal, acting_user(request), side, stage, form.values()
+            )
         except ProposalError as refused:
             messages.error(request, str(refused))
         else:
@@ -159,7 +161,9 @@ class MutualReviewView(ProposalPageMixin, TemplateView):
         if not form.is_valid():
             return self.page(form, stage)
         try:
-            evaluation.write_mutual_review(self.proposal, request.user, stage, form.values())
+            evaluation.write_mutual_review(
+                self.proposal, acting_user(request), stage, form.values()
+            )
         except ProposalError as refused:
             messages.error(request, str(refused))
         else:
@@ -189,7 +193,7 @@ class CommitteeEvaluationView(ProposalPageMixin, TemplateView):
         try:
             evaluation.file_committee_evaluation(
                 self.proposal,
-                request.user,
+                acting_user(request),
                 form.cleaned_data["grade"],
                 form.cleaned_data["comment"],
             )

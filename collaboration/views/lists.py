@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 from kamakura_portal.inbox import mark_all_read
 
 from .. import queries
@@ -25,7 +25,7 @@ class MyProposalsView(PortalPermissionRequiredMixin, TemplateView):
     template_name = "collaboration/mine.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        user = self.request.user
+        user = acting_user(self.request)
         return super().get_context_data(
             proposals=list(queries.proposals_of(user)[:100]),
             inbox=queries.inbox_of(user),
@@ -37,7 +37,7 @@ class MarkInboxReadView(PortalPermissionRequiredMixin, View):
     permission_required = "collaboration.view_my_proposals"
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        mark_all_read(request.user)
+        mark_all_read(acting_user(request))
         messages.success(request, _("All notifications are marked as read."))
         return redirect("collaboration:mine")
 
@@ -79,7 +79,7 @@ class ReviewListView(PortalPermissionRequiredMixin, TemplateView):
     template_name = "collaboration/review.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        user = self.request.user
+        user = acting_user(self.request)
         context: dict[str, Any] = {"assignments": list(queries.assignments_of(user))}
         if user.has_perm("collaboration.import_proposals"):  # the secretariat
             by_side = queries.proposal_figures(queries.BY_SIDE)

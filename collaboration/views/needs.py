@@ -109,12 +109,16 @@ class NeedFormView(FormView):
         return None
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.current(), "user": self.request.user}
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.current(),
+            "user": acting_user(self.request),
+        }
 
     def form_valid(self, form: NeedForm) -> HttpResponse:
         fields, many = form.changes()
         try:
-            need = save_need(self.current(), self.request.user, fields, many=many)
+            need = save_need(self.current(), acting_user(self.request), fields, many=many)
         except NeedError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)

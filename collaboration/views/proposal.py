@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.mixins import acting_user
 from kamakura_portal.workflow import allowed_moves, history_of, transition
 
 from .. import queries
@@ -126,7 +127,7 @@ class MoveView(ProposalPageMixin, View):
             transition(
                 self.proposal,
                 to,
-                request.user,
+                acting_user(request),
                 reason=request.POST.get("reason", ""),
                 outcome=request.POST.get("outcome", ""),
             )
@@ -154,7 +155,7 @@ class ConfirmView(ProposalPageMixin, View):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         side = request.POST.get("side", "")
         try:
-            confirm_sections(self.proposal, request.user, side)
+            confirm_sections(self.proposal, acting_user(request), side)
         except ProposalError as refused:
             messages.error(request, str(refused))
         else:

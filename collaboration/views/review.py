@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.mixins import acting_user
+
 from ..errors import ProposalError
 from ..forms.review import AssignReviewerForm, PassMarkForm, ScoreForm
 from ..models import Criterion, PanelMember, ReviewPanel, Score
@@ -74,7 +76,7 @@ class ScoreView(ProposalPageMixin, View):
         }
 
     def render(self, form: ScoreForm) -> HttpResponse:
-        conflict = review.conflict_of_interest(self.request.user, self.proposal)
+        conflict = review.conflict_of_interest(acting_user(self.request), self.proposal)
         context = {"proposal": self.proposal, "form": form, "conflict": conflict}
         return render(self.request, self.template_name, context)
 
@@ -86,7 +88,7 @@ class ScoreView(ProposalPageMixin, View):
         if not form.is_valid():
             return self.render(form)
         try:
-            review.score_proposal(self.proposal, request.user, form.scores())
+            review.score_proposal(self.proposal, acting_user(request), form.scores())
         except ProposalError as refused:
             messages.error(request, str(refused))
             return self.render(form)

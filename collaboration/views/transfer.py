@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.utils.translation import ngettext
 
+from accounts.mixins import acting_user
 from kamakura_portal import import_views
 from kamakura_portal.import_files import Table
 
@@ -30,7 +31,7 @@ class ImportView(import_views.ImportView):
         return plan_import(table)
 
     def commit(self, plan: ImportPlan) -> int:
-        return commit_import(plan, self.request.user)
+        return commit_import(plan, acting_user(self.request))
 
     def imported_message(self, count: int) -> str:
         return ngettext(

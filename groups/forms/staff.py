@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Visitor
 from kamakura_portal.workflow import allowed_moves
 
 from ..models import CitizenGroup
@@ -72,7 +73,7 @@ class StatusForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, group: CitizenGroup, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, group: CitizenGroup, user: Visitor, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "status_%s")
         super().__init__(*args, **kwargs)
         # The staff's moves only: a staff member who also manages the group renews it on

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -15,7 +15,6 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin, acting_user
-from accounts.models import User
 from kamakura_portal.dates import fiscal_year, fiscal_year_label
 
 from .. import comanagers, services
@@ -33,7 +32,7 @@ class MyGroupsView(PortalPermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["memberships"] = memberships_of(self.request.user)
+        context["memberships"] = memberships_of(acting_user(self.request))
         return context
 
 
@@ -78,7 +77,7 @@ class InviteManagerView(ManageGroupView):
         if form.is_valid():
             email = form.cleaned_data["email"]
             try:
-                comanagers.invite_manager(self.group, email, request.user)
+                comanagers.invite_manager(self.group, email, acting_user(request))
             except services.RegistryError as error:
                 form.add_error("email", str(error))
             else:
@@ -145,7 +144,7 @@ class AcceptInvitationView(LoginRequiredMixin, TemplateView):
         invitation = comanagers.invitation_for_token(kwargs["token"])
         if invitation is None or not invitation.is_open():
             return self.render_to_response({"invalid": True}, status=410)
-        user = cast(User, request.user)  # signed in: LoginRequiredMixin
+        user = acting_user(request)  # signed in: LoginRequiredMixin
         return self.render_to_response(
             {
                 "invitation": invitation,
@@ -157,7 +156,7 @@ class AcceptInvitationView(LoginRequiredMixin, TemplateView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            membership = comanagers.accept_invitation(kwargs["token"], request.user)
+            membership = comanagers.accept_invitation(kwargs["token"], acting_user(request))
         except services.RegistryError:
             return self.render_to_response({"invalid": True}, status=410)
         messages.success(request, _("You now manage %(group)s.") % {"group": membership.group.name})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.http import QueryDict
@@ -15,8 +15,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.mixins import PortalPermissionRequiredMixin
-from accounts.models import User
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 
 from .. import services
 from ..forms.contacts import ContactForm
@@ -88,7 +87,7 @@ class GroupPageMixin(PortalPermissionRequiredMixin):
 
     def parent_crumb(self) -> tuple[str | Promise, str]:
         """Managers come from "My groups"; staff from the registry."""
-        if self.group.pk in cast(User, self.request.user).managed_group_ids:
+        if self.group.pk in acting_user(self.request).managed_group_ids:
             return _("My groups"), reverse("groups:mine")
         return _("Group registry"), reverse("groups:staff_detail", args=[self.group.pk])
 

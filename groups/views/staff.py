@@ -185,7 +185,7 @@ class ChangeStatusView(_GroupActionView):
         return StatusForm(self.request.POST, group=group, user=self.request.user)
 
     def act(self, group: CitizenGroup, data: dict[str, Any]) -> HttpResponseRedirect:
-        group = transition(group, data["to"], self.request.user, reason=data["reason"])
+        group = transition(group, data["to"], acting_user(self.request), reason=data["reason"])
         messages.success(
             self.request,
             _("“%(name)s” is now “%(status)s”.")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 from kamakura_portal import import_views
 from kamakura_portal.exports import csv_response, xlsx_response
 
@@ -74,7 +74,7 @@ class ImportView(import_views.ImportView):
         return plan_import(table)
 
     def commit(self, plan: ImportPlan) -> int:
-        return commit_import(plan, self.request.user)
+        return commit_import(plan, acting_user(self.request))
 
     def imported_message(self, count: int) -> str:
         text = ngettext(

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 
 from .. import editing, editions
 from ..forms.editing import (
@@ -280,7 +280,7 @@ class CopyEditionView(PlanMixin, TemplateView):
         form = CopyEditionForm(request.POST)
         if form.is_valid():
             try:
-                new = editions.copy_edition(self.plan, **form.cleaned_data, by=request.user)
+                new = editions.copy_edition(self.plan, **form.cleaned_data, by=acting_user(request))
             except editing.EditingError as error:
                 form.add_error(error.field if error.field in form.fields else None, str(error))
             else:

@@ -31,7 +31,7 @@ class MyReportsView(PortalPermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["worklist"] = department_worklist(self.request.user)
+        context["worklist"] = department_worklist(acting_user(self.request))
         return context
 
 
@@ -52,7 +52,7 @@ class StartReportView(PortalPermissionRequiredMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            report = services.start_report(self.measure, kwargs["year"], request.user)
+            report = services.start_report(self.measure, kwargs["year"], acting_user(request))
         except services.ProgressError as error:
             messages.error(request, str(error))
             return redirect("measures:my_progress_reports")

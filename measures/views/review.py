@@ -62,7 +62,7 @@ class OpenRoundView(ReviewListView):
             return self.render_to_response(self.get_context_data(form=form))
         data = form.cleaned_data
         round_ = services.open_round(
-            data["plan"], data["fiscal_year"], data["deadline"], request.user
+            data["plan"], data["fiscal_year"], data["deadline"], acting_user(request)
         )
         messages.success(
             request,
@@ -131,7 +131,7 @@ class ReviewReportView(ReportMixin, TemplateView):
             messages.error(request, _("Choose what to do with the report."))
             return redirect("measures:review_progress_report", self.report.pk)
         try:
-            transition(self.report, to, request.user, reason=comment)
+            transition(self.report, to, acting_user(request), reason=comment)
         except services.ProgressError as error:
             messages.error(request, str(error))
             return redirect("measures:review_progress_report", self.report.pk)

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 
 from .. import answering
 from ..answering import AnswerValue, Respondent
@@ -53,7 +53,7 @@ class MySurveysView(PortalPermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        user = acting_user(self.request)
         surveys = list(open_surveys_for(user))
         # For whom the user answers depends on the audience only: one look-up per audience.
         by_audience = {
@@ -162,7 +162,7 @@ class AnswerView(SurveyMixin, TemplateView):
                     self.survey,
                     self.respondent,
                     form.values(),
-                    actor=request.user,
+                    actor=acting_user(request),
                     version=form.cleaned_data["version"],
                     submit=submit,
                 )

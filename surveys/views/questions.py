@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.mixins import acting_user
+
 from .. import services
 from ..forms.answers import AnswerForm
 from ..forms.builder import QuestionForm, WordingFixForm
@@ -104,7 +106,7 @@ class FixWordingView(QuestionMixin, TemplateView):
                     self.question,
                     form.cleaned_data["text"],
                     form.cleaned_data["reason"],
-                    request.user,
+                    acting_user(request),
                 )
             except services.SurveyError as error:
                 form.add_error("text", str(error))

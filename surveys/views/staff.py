@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from accounts.mixins import PortalPermissionRequiredMixin
+from accounts.mixins import PortalPermissionRequiredMixin, acting_user
+from accounts.models import Visitor
 from kamakura_portal.dates import fiscal_year
 from kamakura_portal.workflow import allowed_moves, transition
 
@@ -35,7 +36,7 @@ MOVE_LABELS: dict[tuple[str, str], str | Promise] = {
 }
 
 
-def moves_for(user: Any, survey: Survey) -> list[dict[str, Any]]:
+def moves_for(user: Visitor, survey: Survey) -> list[dict[str, Any]]:
     """The buttons of the status panel: the moves this user may make now."""
     return [
         {
@@ -80,7 +81,7 @@ class CreateSurveyView(PortalPermissionRequiredMixin, TemplateView):
         form = SurveyForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        survey = services.create_survey(request.user, form.cleaned_data)
+        survey = services.create_survey(acting_user(request), form.cleaned_data)
         messages.success(request, _("The survey is created. Now add its questions."))
         return redirect("surveys:builder", survey.pk)
 
@@ -153,7 +154,9 @@ class TransitionView(SurveyMixin, TemplateView):
             messages.error(request, _("This change is not possible now."))
             return redirect("surveys:builder", self.survey.pk)
         try:
-            survey = transition(self.survey, to, request.user, reason=form.cleaned_data["reason"])
+            survey = transition(
+                self.survey, to, acting_user(request), reason=form.cleaned_data["reason"]
+            )
         except services.SurveyError as error:
             messages.error(request, str(error))
         else:
@@ -190,6 +193,6 @@ class CopySurveyView(SurveyMixin, TemplateView):
         form = CopyForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        copy = services.copy_survey(self.survey, request.user, form.cleaned_data)
+        copy = services.copy_survey(self.survey, acting_user(request), form.cleaned_data)
         messages.success(request, _("A copy is made as a draft. Check its questions."))
         return redirect("surveys:builder", copy.pk)

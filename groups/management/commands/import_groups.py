@@ -7,8 +7,7 @@ nothing. Exits non-zero when the file has problems.
 
 from __future__ import annotations
 
-from typing import Any
-
+from accounts.models import User
 from groups.imports import ImportPlan, Table, commit_import, plan_import
 from kamakura_portal.import_command import ImportCommand
 
@@ -20,7 +19,7 @@ class Command(ImportCommand):
     def plan(self, table: Table) -> ImportPlan:
         return plan_import(table)
 
-    def commit(self, plan: ImportPlan, actor: Any) -> int:
+    def commit(self, plan: ImportPlan, actor: User | None) -> int:
         return commit_import(plan, actor)
 
     def summary(self, name: str, plan: ImportPlan) -> str:

@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` and `make test`. Both work from a fresh clone.
-.PHONY: run test lint typecheck pytest lock messages bench
+.PHONY: run test lint typecheck pytest fuzz lock messages bench
 
 run:  ## Install what is needed, load demo data and start the portal on http://127.0.0.1:8000
 	scripts/bootstrap.sh run
@@ -20,6 +20,9 @@ typecheck:
 pytest:  ## The whole suite, then the permission tests again with two-factor authentication required
 	.venv/bin/pytest -p no:cacheprovider
 	.venv/bin/pytest -p no:cacheprovider --mfa-required -m permissions
+
+fuzz:  ## Every POST form with many generated bad submissions (the suite tries a few of each)
+	PORTAL_FUZZ_EXAMPLES=$${PORTAL_FUZZ_EXAMPLES:-200} .venv/bin/pytest -p no:cacheprovider tests/kamakura_portal/test_every_form.py
 
 messages:  ## Refresh the Japanese catalogue after changing strings (then translate the new entries)
 	.venv/bin/python manage.py makemessages -l ja --no-obsolete --ignore=.venv --ignore=staticfiles

@@ -91,11 +91,12 @@ def save_section(
 
 
 def contacts_of(group: CitizenGroup) -> dict[str, Contact]:
-    """The group's representative and contact person, created when missing."""
+    """The group's representative and contact person. One the group has no row for yet (a
+    group made in the admin, say) comes unsaved: reading a page never writes, and saving its
+    form creates the row (:func:`update_contact`)."""
     contacts = {contact.kind: contact for contact in group.contacts.all()}
     for kind in Contact.Kind.values:
-        if kind not in contacts:
-            contacts[kind] = Contact.objects.create(group=group, kind=kind)
+        contacts.setdefault(kind, Contact(group=group, kind=kind))
     return contacts
 
 

@@ -12,3 +12,8 @@ class PortalFormRenderer(TemplatesSetting):
 
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+
+# A mail address as the database keeps one (the users' and contacts' EmailField columns):
+# every form that takes an address stops there, so a longer one is an error beside the field.
+EMAIL_MAX_LENGTH = 254

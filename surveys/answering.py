@@ -222,7 +222,8 @@ def save_answers(
                 response=response, question=question, text=value.text.strip(), number=value.number
             )
         )
-        chosen.append((len(answers) - 1, value.option_ids))
+        # An option posted twice is chosen once (the row is unique per answer and option).
+        chosen.append((len(answers) - 1, list(dict.fromkeys(value.option_ids))))
     Answer.objects.bulk_create(answers)
     AnswerChoice.objects.bulk_create(
         AnswerChoice(answer=answers[index], option_id=pk) for index, ids in chosen for pk in ids

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -16,6 +18,7 @@ from ..models import (
     SelfEvaluation,
 )
 from ..models.evaluation import ITEMS
+from .rows import MAX_ROWS
 
 SELF_FIELDS = [
     name for prefix, _label in ITEMS for name in (f"{prefix}_grade", f"{prefix}_comment")
@@ -74,6 +77,41 @@ class MilestoneProgressForm(forms.ModelForm):
             "done_on": forms.DateInput(attrs={"type": "date"}),
             "progress_note": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+class MilestoneProgressFormSet(BaseModelFormSet):
+    """The progress of the project's own milestones, one form each: a posted form count that
+    adds forms (tampered management data, or a milestone added meanwhile) is refused."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if not self.is_bound or not self.management_form.is_valid():
+            return  # Django has said that the management data is missing or broken
+        if self.management_form.cleaned_data["TOTAL_FORMS"] != self.initial_form_count():
+            # One clear message, also in place of Django's "at most N forms" for a huge count.
+            self._non_form_errors = self.error_class(
+                [
+                    ValidationError(
+                        _(
+                            "The list of milestones has changed. "
+                            "Reload the page and enter the progress again."
+                        ),
+                        code="milestones_changed",
+                    )
+                ],
+                error_class="nonform",
+            )
+
+
+MilestoneFormSet = modelformset_factory(
+    Milestone,
+    form=MilestoneProgressForm,
+    formset=MilestoneProgressFormSet,
+    extra=0,
+    # A tampered count builds no more forms than a project has rows.
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+)
 
 
 class ReportForm(forms.ModelForm):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import CostLine, Goal, Milestone, RoleItem
 
 EXTRA_ROWS = 2
+MAX_ROWS = 50  # rows of one table (cost lines, roles, goals, milestones)
 
 
 class RowForm(forms.ModelForm):
@@ -76,6 +77,14 @@ def row_formset(table: str, rows: list[Any], data: Any = None) -> RowFormSet:
     fields = form_class._meta.fields or ()
     initial = [{name: getattr(row, name) for name in fields} for row in rows]
     factory = forms.formset_factory(
-        form_class, formset=RowFormSet, extra=EXTRA_ROWS, can_delete=True
+        form_class,
+        formset=RowFormSet,
+        extra=EXTRA_ROWS,
+        can_delete=True,
+        # A posted row count beyond this is refused, and never built: a page of a thousand
+        # rows would cost seconds to draw.
+        max_num=MAX_ROWS,
+        absolute_max=MAX_ROWS,
+        validate_max=True,
     )
     return cast(RowFormSet, factory(data, initial=initial, prefix=table))

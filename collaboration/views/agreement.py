@@ -15,6 +15,7 @@ from accounts.mixins import acting_user
 from ..domain.parties import sides_of
 from ..errors import ProposalError
 from ..forms.agreement import AgreementForm
+from ..forms.workflow import VersionSideForm
 from ..models import AgreementVersion
 from ..services import agreement
 from .base import ProposalPageMixin
@@ -84,11 +85,15 @@ class AgreementView(ProposalPageMixin, TemplateView):
         return redirect("collaboration:agreement", self.proposal.pk)
 
     def confirm(self, request: HttpRequest) -> HttpResponse:
+        form = VersionSideForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose the version and your side to confirm."))
+            return redirect("collaboration:agreement", self.proposal.pk)
         version = get_object_or_404(
-            AgreementVersion, pk=request.POST.get("version"), proposal=self.proposal
+            AgreementVersion, pk=form.cleaned_data["version"], proposal=self.proposal
         )
         try:
-            agreement.confirm(version, acting_user(request), request.POST.get("side", ""))
+            agreement.confirm(version, acting_user(request), form.cleaned_data["side"])
         except ProposalError as refused:
             messages.error(request, str(refused))
         else:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.forms import modelformset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -18,17 +17,15 @@ from ..domain.parties import sides_of
 from ..errors import ProposalError
 from ..forms.evaluation import (
     CommitteeEvaluationForm,
-    MilestoneProgressForm,
+    MilestoneFormSet,
     MutualReviewForm,
     ReportForm,
     SelfEvaluationForm,
 )
-from ..models import CommitteeEvaluation, Milestone, MutualReview, SelfEvaluation, Stage
+from ..models import CommitteeEvaluation, MutualReview, SelfEvaluation, Stage
 from ..services import evaluation
 from ..services.proposals import save_implementation
 from .base import ProposalPageMixin
-
-MilestoneFormSet = modelformset_factory(Milestone, form=MilestoneProgressForm, extra=0)
 
 
 class ImplementationView(ProposalPageMixin, TemplateView):

@@ -20,6 +20,7 @@ from ..domain.eligibility import eligibility_problems
 from ..domain.parties import sides_of
 from ..domain.sections import SECTIONS, missing_for_submission
 from ..errors import ProposalError
+from ..forms.workflow import MoveForm, SideForm, error_messages
 from ..models import Proposal
 from ..services.proposals import confirm_sections
 from .base import ProposalPageMixin
@@ -119,17 +120,22 @@ class MoveView(ProposalPageMixin, View):
     permission_required = "collaboration.view_proposal"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        to = request.POST.get("to", "")
-        if to not in Status.values:
-            messages.error(request, _("Choose what to do with the proposal."))
+        form = MoveForm(request.POST)
+        if not form.is_valid():
+            if "to" in form.errors:
+                messages.error(request, _("Choose what to do with the proposal."))
+            else:
+                for message in error_messages(form):
+                    messages.error(request, message)
             return redirect("collaboration:proposal", self.proposal.pk)
+        to = form.cleaned_data["to"]
         try:
             transition(
                 self.proposal,
                 to,
                 acting_user(request),
-                reason=request.POST.get("reason", ""),
-                outcome=request.POST.get("outcome", ""),
+                reason=form.cleaned_data["reason"],
+                outcome=form.cleaned_data["outcome"],
             )
         except ProposalError as refused:
             # Gaps to fill are listed one by one, each linked to its section on the page.
@@ -153,9 +159,12 @@ class ConfirmView(ProposalPageMixin, View):
     permission_required = "collaboration.confirm_sections"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        side = request.POST.get("side", "")
+        form = SideForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Only someone of that side can confirm for it."))
+            return redirect("collaboration:proposal", self.proposal.pk)
         try:
-            confirm_sections(self.proposal, acting_user(request), side)
+            confirm_sections(self.proposal, acting_user(request), form.cleaned_data["side"])
         except ProposalError as refused:
             messages.error(request, str(refused))
         else:

@@ -15,6 +15,7 @@ from accounts.mixins import acting_user
 
 from ..errors import ProposalError
 from ..forms.review import AssignReviewerForm, PassMarkForm, ScoreForm
+from ..forms.workflow import MemberForm
 from ..models import Criterion, PanelMember, ReviewPanel, Score
 from ..services import review
 from .base import ProposalPageMixin
@@ -53,8 +54,14 @@ class PanelView(ProposalPageMixin, TemplateView):
                 review.set_pass_mark(self.proposal, mark_form.cleaned_data["pass_mark"])
                 messages.success(request, _("The pass mark is saved."))
             elif action == "remove":
+                member_form = MemberForm(request.POST)
+                if not member_form.is_valid():
+                    messages.error(request, _("Choose the reviewer to take off the panel."))
+                    return redirect("collaboration:panel", self.proposal.pk)
                 member = get_object_or_404(
-                    PanelMember, pk=request.POST.get("member"), panel__proposal=self.proposal
+                    PanelMember,
+                    pk=member_form.cleaned_data["member"],
+                    panel__proposal=self.proposal,
                 )
                 review.remove_reviewer(member)
                 messages.success(request, _("The reviewer is off the panel."))

@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 
+from kamakura_portal.forms import EMAIL_MAX_LENGTH
 from kamakura_portal.japanese import (
     normalize_kana,
     normalize_phone,
@@ -50,5 +51,11 @@ class JapaneseURLField(forms.URLField):
 
 
 class JapaneseEmailField(forms.EmailField):
+    """A mail address typed on a Japanese keyboard, no longer than the columns that keep one."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH)
+        super().__init__(**kwargs)
+
     def to_python(self, value: Any) -> str:
         return super().to_python(unicodedata.normalize("NFKC", value or "").strip()) or ""

@@ -198,6 +198,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_FORMS = {"signup": "accounts.forms.PortalSignupForm"}
+ACCOUNT_ADAPTER = "accounts.adapter.PortalAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[つながる鎌倉] "
 ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {
     "login_failed": "10/m/ip,5/5m/key",

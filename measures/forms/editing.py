@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -131,33 +131,37 @@ class CategoryForm(forms.ModelForm):
 
 
 class DepartmentChoiceField(forms.ModelMultipleChoiceField):
-    """Departments as checkboxes grouped by their 部, current ones and those already chosen."""
+    """Departments as checkboxes grouped by their 部, current ones and those already chosen.
+
+    Only what is offered is accepted: a 部 with 課 below it is a heading, not a choice.
+    """
 
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, *, chosen: list[int], **kwargs: Any) -> None:
-        queryset = Department.objects.filter(is_active=True) | Department.objects.filter(
-            pk__in=chosen
+        headings = Department.objects.filter(parent__isnull=False).values("parent_id")
+        offered = (
+            Department.objects.filter(Q(is_active=True) | Q(pk__in=chosen))
+            .exclude(Q(pk__in=headings) & ~Q(pk__in=chosen))
+            .select_related("parent")
         )
-        super().__init__(queryset=queryset.select_related("parent"), **kwargs)
+        super().__init__(queryset=offered, **kwargs)
 
     def grouped_choices(self) -> list[tuple[Any, Any]]:
         """(部, [(課 id, name)…]) in the city's order; a 部 without 課 is a choice itself."""
         departments = list(self.queryset)  # type: ignore[arg-type]
-        sections: dict[int, list[tuple[int, str]]] = {}
+        groups: dict[int, list[tuple[int, str]]] = {}
+        tops: dict[int, Department] = {}
         for department in departments:
-            if department.parent_id is not None:
-                sections.setdefault(department.parent_id, []).append(
-                    (department.pk, department.name)
-                )
-        choices: list[tuple[Any, Any]] = []
-        for department in departments:
-            if department.parent_id is None:
-                group = sections.get(department.pk)
-                choices.append(
-                    (department.name, group) if group else (department.pk, department.name)
-                )
-        return choices
+            top = department.parent or department
+            tops.setdefault(top.pk, top)
+            if department.parent is not None:
+                groups.setdefault(top.pk, []).append((department.pk, department.name))
+        ordered = sorted(tops.values(), key=lambda top: (top.sort_order, top.code))
+        return [
+            (top.name, groups[top.pk]) if top.pk in groups else (top.pk, top.name)
+            for top in ordered
+        ]
 
 
 class MeasureForm(forms.ModelForm):
@@ -264,7 +268,12 @@ class BasePlannedStepFormSet(forms.BaseFormSet):
 
 
 PlannedStepFormSet = forms.formset_factory(
-    PlannedStepForm, formset=BasePlannedStepFormSet, extra=2, max_num=30, validate_max=True
+    PlannedStepForm,
+    formset=BasePlannedStepFormSet,
+    extra=2,
+    max_num=30,
+    absolute_max=30,  # a tampered count builds no more forms than allowed
+    validate_max=True,
 )
 
 

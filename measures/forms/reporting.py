@@ -128,8 +128,13 @@ class EvidenceForm(forms.Form):
 
 # Two spare rows under the filled ones: a row is added by filling one in, removed by emptying
 # its name or title, with or without JavaScript.
-IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=2, max_num=20, validate_max=True)
-EvidenceFormSet = forms.formset_factory(EvidenceForm, extra=2, max_num=20, validate_max=True)
+# absolute_max: a posted row count beyond the limit is refused without building the forms.
+IndicatorFormSet = forms.formset_factory(
+    IndicatorForm, extra=2, max_num=20, absolute_max=20, validate_max=True
+)
+EvidenceFormSet = forms.formset_factory(
+    EvidenceForm, extra=2, max_num=20, absolute_max=20, validate_max=True
+)
 
 
 def filled_rows(formset: forms.BaseFormSet[Any], key: str) -> list[dict[str, Any]]:

@@ -94,7 +94,7 @@ class AnswerForm(forms.Form):
             if q.kind == Question.Kind.SINGLE and raw:
                 value.option_ids = [int(raw)]
             elif q.kind == Question.Kind.MULTIPLE:
-                value.option_ids = [int(pk) for pk in raw or []]
+                value.option_ids = list(dict.fromkeys(int(pk) for pk in raw or []))
             elif q.kind == Question.Kind.SCALE and raw:
                 value.number = Decimal(raw)
             elif q.kind == Question.Kind.NUMBER:

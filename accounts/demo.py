@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from groups.demo import complete_demo_group
 from groups.models import CitizenGroup, GroupMembership
 
 from .models import Role
@@ -57,4 +58,5 @@ def load_demo_accounts() -> int:
             group=group,
             defaults={"role": GroupMembership.Role.REPRESENTATIVE},
         )
+        complete_demo_group(group)
     return len(users)

@@ -7,12 +7,30 @@ from collections.abc import Sequence
 from auditlog.models import LogEntry
 from django.db.models import Prefetch, QuerySet
 
-from .models import RoleAssignment, User
+from kamakura_portal.audit import readable
+
+from .models import RoleAssignment, User, Visitor
 
 
-def recent_changes(limit: int = 100) -> QuerySet[LogEntry]:
-    """The newest audit entries across the portal, with actor and model (one query)."""
-    return LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")[:limit]
+def recent_changes(user: Visitor, limit: int = 100, batch: int = 200) -> list[LogEntry]:
+    """The newest audit entries across the portal that ``user`` may read (each under its
+    object's own read rule), with actor and model: a query per batch of entries looked at,
+    and the queries of :func:`~kamakura_portal.audit.readable` for each batch."""
+    newest = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+    shown: list[LogEntry] = []
+    # Ten batches at most: a reader who may read almost nothing gets a short page, not a scan
+    # of the whole trail.
+    for start in range(0, 10 * batch, batch):
+        entries = list(newest[start : start + batch])
+        shown.extend(readable(entries, user))
+        if len(shown) >= limit or len(entries) < batch:
+            break
+    return shown[:limit]
+
+
+def people_with_role(role: str) -> QuerySet[User]:
+    """The active users who hold ``role`` (a :class:`~accounts.models.Role`): whom to tell."""
+    return User.objects.filter(is_active=True, roles__role=role).distinct()
 
 
 def users_with_roles_loaded(users: QuerySet[User]) -> Sequence[User]:

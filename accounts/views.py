@@ -4,6 +4,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,9 +13,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from kamakura_portal.audit import history_for
+from kamakura_portal.audit import history_for, may_read_history
+from kamakura_portal.audit_display import with_shown_changes
 from kamakura_portal.inbox import inbox_of, mark_all_read, unread_count
 from kamakura_portal.models import Notification
+from kamakura_portal.waiting import waiting_for
 
 from .mixins import PortalPermissionRequiredMixin, acting_user
 from .queries import recent_changes
@@ -34,6 +37,7 @@ class DashboardView(PortalPermissionRequiredMixin, TemplateView):
         # Cached on the user by the menu's permission checks: no extra query.
         context["manages_groups"] = bool(user.managed_group_ids)
         context["mfa_enabled"] = has_mfa(user)
+        context["waiting"] = waiting_for(user)
         return context
 
 
@@ -45,7 +49,7 @@ class AuditFeedView(PortalPermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["entries"] = recent_changes()
+        context["entries"] = with_shown_changes(recent_changes(self.request.user))
         return context
 
 
@@ -70,9 +74,12 @@ class ObjectHistoryView(PortalPermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         obj = self.get_object()
+        if not may_read_history(self.request.user, obj):
+            # The same answer as the object's own page: its history is as private as it is.
+            raise PermissionDenied
         context["object"] = obj
         context["object_label"] = obj._meta.verbose_name
-        context["entries"] = history_for(obj)
+        context["entries"] = with_shown_changes(history_for(obj))
         return context
 
 

@@ -33,6 +33,7 @@ class CollaborationConfig(AppConfig):
                 "status_changes",
             ),
             m2m_fields=("activity_fields", "districts"),
+            read="collaboration.view_need",
         )
         audit(
             Proposal,
@@ -47,6 +48,7 @@ class CollaborationConfig(AppConfig):
                 "status_changes",
             ),
             m2m_fields=("counterpart_groups", "counterpart_departments"),
+            read="collaboration.view_proposal",
         )
         for model in (CostLine, RoleItem, Goal, Milestone, Confirmation):
-            audit(model)
+            audit(model, read="collaboration.view_proposal", via="proposal")

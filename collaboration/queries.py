@@ -16,6 +16,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import User, Visitor
+from accounts.rules import is_secretariat
 from kamakura_portal.charts import BarChart, bar_chart
 from kamakura_portal.dates import fiscal_year_label
 from kamakura_portal.inbox import notices_about
@@ -236,3 +237,18 @@ def proposals_answering(need: DepartmentNeed, user: Visitor) -> list[Proposal]:
         .order_by("-created_at", "-pk")
     )
     return [p for p in proposals if user.has_perm("collaboration.view_proposal", p)]
+
+
+def proposals_waiting(user: Visitor) -> int:
+    """How many proposals wait for the secretariat to move them (the staff dashboard)."""
+    return review_queue().count()
+
+
+def needs_without_contact(user: Visitor) -> int:
+    """Open needs that name no contact person, of the user's departments (the secretariat:
+    of all): what their staff should complete (the staff dashboard)."""
+    needs = DepartmentNeed.objects.filter(status=DepartmentNeed.Status.OPEN, contact_name="")
+    if not is_secretariat(user):
+        department_ids = user.department_ids if isinstance(user, User) else set()
+        needs = needs.filter(department_id__in=department_ids)
+    return needs.count()

@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
+from django.http import HttpRequest
 
 from kamakura_portal.admin import StatusChangeInline
 
@@ -14,6 +17,7 @@ from .models import (
     OrganizationType,
     StaffNote,
 )
+from .search import refresh_search_index
 
 
 class GroupMembershipInline(admin.TabularInline):
@@ -36,6 +40,11 @@ class CitizenGroupAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "submitted_at", "created_at", "updated_at"]
     inlines = [ContactInline, GroupMembershipInline, StatusChangeInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        # After the fields and districts are saved: the search document reads them too.
+        super().save_related(request, form, formsets, change)
+        refresh_search_index([form.instance.pk])
 
 
 @admin.register(ActivityField)

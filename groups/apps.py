@@ -27,8 +27,14 @@ class GroupsConfig(AppConfig):
                 "staff_notes",
             ),
             m2m_fields=("activity_fields", "districts", "challenges"),
+            read="groups.view_group",
         )
-        audit(Contact)
-        audit(GroupMembership)
-        audit(ManagerInvitation, exclude_fields=("token_hash",))
-        audit(StaffNote)
+        audit(Contact, read="groups.view_private_contacts", via="group")
+        audit(GroupMembership, read="groups.manage_managers", via="group")
+        audit(
+            ManagerInvitation,
+            exclude_fields=("token_hash",),
+            read="groups.manage_managers",
+            via="group",
+        )
+        audit(StaffNote, read="groups.write_staff_notes", via="group")

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kamakura_portal.filters import AnyOfFilter
+from kamakura_portal.search import is_searchable
 
 from .models import ActivityField, CitizenGroup, District, OrganizationType
 from .queries import sorted_groups
@@ -82,7 +83,7 @@ class DirectoryFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         keyword = self.form.cleaned_data.get("q") or ""
         sort = self.form.cleaned_data.get("sort") or ""
-        if keyword.strip():
+        if is_searchable(keyword):
             # Best matches first, unless the visitor chose an order.
             queryset = search_groups(queryset, keyword)
             return sorted_groups(queryset, sort) if sort else queryset

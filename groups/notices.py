@@ -1,11 +1,17 @@
-"""Telling a group's managers: in the inbox and by mail, each of them on their own."""
+"""Telling a group's managers (in the inbox and by mail, each of them on their own) and the
+centre's staff who review registrations (in the inbox)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
+from accounts.models import Role
+from accounts.queries import people_with_role
 from kamakura_portal.inbox import notify
 
 from .models import CitizenGroup
@@ -29,5 +35,19 @@ def tell_managers(
         url=url,
         mail=template,
         context={"group": group, "group_url": url, **extra},
+        key=key,
+    )
+
+
+def tell_reviewers(group: CitizenGroup, *, key: str) -> None:
+    """The centre's staff learn in their inbox that ``group``'s registration waits for them
+    (their dashboard counts what waits)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _("A registration waits for approval: “%(name)s”.") % {"name": group.name}
+    notify(
+        people_with_role(Role.CENTRE_STAFF),
+        group,
+        message,
+        url=reverse("groups:review", args=[group.pk]),
         key=key,
     )

@@ -16,7 +16,7 @@ from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate, ExtractYear
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import User, Visitor
 from kamakura_portal.db import is_postgresql
 from kamakura_portal.models import StatusChange
 
@@ -78,10 +78,11 @@ def sorted_groups(queryset: QuerySet[CitizenGroup], sort: str) -> QuerySet[Citiz
 
 
 def public_profile(pk: int) -> CitizenGroup | None:
-    """A registered group with what its public page shows (contacts filtered by the view)."""
+    """A registered group with what its public page shows (contacts filtered by the view; the
+    challenges, for the centre's reference only, not loaded)."""
     return (
         directory_groups()
-        .prefetch_related("challenges", Prefetch("contacts", queryset=Contact.objects.all()))
+        .prefetch_related(Prefetch("contacts", queryset=Contact.objects.all()))
         .filter(pk=pk)
         .first()
     )
@@ -254,3 +255,8 @@ def renewal_status_counts(today: datetime.date | None = None) -> dict[str, int]:
         suspended=Count("pk", filter=Q(status=Status.SUSPENDED)),
         archived=Count("pk", filter=Q(status=Status.ARCHIVED)),
     )
+
+
+def registrations_waiting(user: Visitor) -> int:
+    """How many registrations wait for the centre's approval (the staff dashboard)."""
+    return CitizenGroup.objects.filter(status=Status.SUBMITTED).count()

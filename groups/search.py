@@ -1,7 +1,8 @@
 """Japanese keyword search over the registry (DESIGN.md §5), on the shared search document.
 
-A group is named by its name and フリガナ and described by its activities, purpose and offers;
-groups matching equally well are listed in 五十音順.
+A group is named by its name and フリガナ and described by its activities, purpose and offers,
+and by the names of its activity fields and districts (大船 and 子ども find a group filed under
+大船 and 子ども・子育て); groups matching equally well are listed in 五十音順.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ GROUP_SEARCH = SearchDocument(
     name_fields=("name", "name_kana"),
     body_fields=("activities", "purpose", "offers"),
     tie_break=("name_kana", "pk"),
+    body_related=("activity_fields__name", "districts__name"),
 )
 
 

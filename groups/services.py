@@ -161,6 +161,12 @@ def return_registration(group: CitizenGroup, actor: User, reason: str) -> Citize
 # --- renewal ----------------------------------------------------------------------------
 
 
+def missing_for_renewal(group: CitizenGroup) -> list[Problem]:
+    """What must be filled in before a renewal: what a registration needs, but the consent,
+    which a group registered before the portal (imported) never gave on it."""
+    return [problem for problem in missing_for_submission(group) if problem.section != "confirm"]
+
+
 def renew_registration(
     group: CitizenGroup, actor: User, today: datetime.date | None = None
 ) -> CitizenGroup:

@@ -20,8 +20,8 @@ from kamakura_portal.models import StatusChange
 from kamakura_portal.workflow import Messages, Move, MoveRequest, Workflow
 
 from .models import CitizenGroup
-from .notices import tell_managers
-from .services import RegistryError, missing_for_submission
+from .notices import tell_managers, tell_reviewers
+from .services import RegistryError, missing_for_renewal, missing_for_submission
 
 Status = CitizenGroup.Status
 
@@ -33,6 +33,10 @@ STAFF = "groups.change_status"
 
 def complete(group: CitizenGroup, request: MoveRequest) -> Iterable[Problem]:
     return missing_for_submission(group)
+
+
+def complete_for_renewal(group: CitizenGroup, request: MoveRequest) -> Iterable[Problem]:
+    return missing_for_renewal(group)
 
 
 def renewal_due(group: CitizenGroup, request: MoveRequest) -> Iterable[Problem]:
@@ -52,8 +56,8 @@ MOVES: tuple[Move[CitizenGroup], ...] = (
     Move(Status.SUBMITTED, Status.REGISTERED, REVIEW),
     Move(Status.SUBMITTED, Status.RETURNED, REVIEW, reason_required=True),
     # Renewal of a registration: the managers confirm the profile for the new fiscal year.
-    Move(Status.REGISTERED, Status.REGISTERED, RENEW, guards=(renewal_due,)),
-    Move(Status.RENEWAL_DUE, Status.REGISTERED, RENEW, guards=(renewal_due,)),
+    Move(Status.REGISTERED, Status.REGISTERED, RENEW, guards=(renewal_due, complete_for_renewal)),
+    Move(Status.RENEWAL_DUE, Status.REGISTERED, RENEW, guards=(renewal_due, complete_for_renewal)),
     Move(Status.REGISTERED, Status.RENEWAL_DUE, None, by_system=True),
     Move(Status.REGISTERED, Status.SUSPENDED, STAFF, reason_required=True),
     Move(Status.RENEWAL_DUE, Status.SUSPENDED, STAFF, reason_required=True),
@@ -68,6 +72,7 @@ MOVES: tuple[Move[CitizenGroup], ...] = (
 REASON_SHOWN = frozenset({Status.RETURNED, Status.SUSPENDED, Status.ARCHIVED})
 # Mail to the managers after a move into these statuses.
 MAIL_ON: Mapping[str, str] = {
+    Status.SUBMITTED: "groups/email/submitted",
     Status.REGISTERED: "groups/email/registered",
     Status.RETURNED: "groups/email/returned",
     Status.RENEWAL_DUE: "groups/email/renewal_lapsed",
@@ -96,13 +101,20 @@ def announce(group: CitizenGroup, change: StatusChange) -> None:
     if template is None or change.from_status == change.to_status:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        message = _("“%(name)s” is now “%(status)s”.") % {
-            "name": group.name,
-            "status": group.get_status_display(),
-        }
+        if change.to_status == Status.SUBMITTED:
+            message = _("The centre has received the registration of “%(name)s”.") % {
+                "name": group.name
+            }
+        else:
+            message = _("“%(name)s” is now “%(status)s”.") % {
+                "name": group.name,
+                "status": group.get_status_display(),
+            }
     tell_managers(
         group, message, template, {"reason": change.reason}, key=f"status_change:{change.pk}"
     )
+    if change.to_status == Status.SUBMITTED:
+        tell_reviewers(group, key=f"status_change:{change.pk}:review")
 
 
 WORKFLOW = Workflow(

@@ -1,5 +1,13 @@
-"""One form-rendering style for the whole portal (Django forms and allauth alike)."""
+"""One form-rendering style for the whole portal (Django forms and allauth alike), and the
+fields every app's forms share."""
 
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from django import forms
 from django.forms.renderers import TemplatesSetting
 
 
@@ -17,3 +25,32 @@ class PortalFormRenderer(TemplatesSetting):
 # A mail address as the database keeps one (the users' and contacts' EmailField columns):
 # every form that takes an address stops there, so a longer one is an error beside the field.
 EMAIL_MAX_LENGTH = 254
+
+
+class YenField(forms.IntegerField):
+    """An amount in yen as people type it: 300,000, not ３０万, but ３００，０００, 300000円 and
+    ¥300,000 yes. A text input (a number input would refuse the commas in the browser)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Also for a DecimalField column of whole yen: as many digits as it holds.
+        digits = kwargs.pop("max_digits", None)
+        kwargs.pop("decimal_places", None)
+        kwargs.pop("max_length", None)
+        kwargs.setdefault("min_value", 0)
+        if digits:
+            kwargs.setdefault("max_value", 10**digits - 1)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        if isinstance(value, str):
+            text = unicodedata.normalize("NFKC", value).strip()
+            value = re.sub(r"[,\s]", "", text.removeprefix("¥").removesuffix("円"))
+        return super().to_python(value)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        # Only the text input's own attributes: no HTML min/max that the browser would apply
+        # to the typed text.
+        attrs = super().widget_attrs(widget)
+        return {key: value for key, value in attrs.items() if key not in {"min", "max", "step"}}

@@ -147,6 +147,7 @@ class Morpheme(NamedTuple):
     normalized: str
     reading: str  # katakana; "" where the dictionary has none (Latin words, digits, symbols)
     pos: str  # the first level of the part of speech: 名詞, 助詞, 補助記号…
+    proper: str = ""  # for a proper noun (固有名詞), its kind: 地名, 人名, 一般…; else ""
 
 
 def morphemes(text: str, *, long_units: bool = False) -> Iterator[Morpheme]:
@@ -161,15 +162,17 @@ def morphemes(text: str, *, long_units: bool = False) -> Iterator[Morpheme]:
     mode = SplitMode.C if long_units else SplitMode.A
     for piece in _LOCAL_RE.split(unicodedata.normalize("NFKC", text)):
         if piece in LOCAL_READINGS:
-            yield Morpheme(piece, piece, LOCAL_READINGS[piece], "名詞")
+            yield Morpheme(piece, piece, LOCAL_READINGS[piece], "名詞", "地名")
             continue
         for morpheme in _tokenizer().tokenize(piece, mode) if piece else ():
             reading = morpheme.reading_form()
+            pos = morpheme.part_of_speech()
             yield Morpheme(
                 morpheme.surface(),
                 morpheme.normalized_form(),
                 reading if _is_katakana_reading(reading) else "",
-                morpheme.part_of_speech()[0],
+                pos[0],
+                pos[2] if pos[1] == "固有名詞" else "",
             )
 
 

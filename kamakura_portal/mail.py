@@ -13,6 +13,7 @@ import datetime
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -31,6 +32,14 @@ SEND_TASK = "portal.send_outbox_mail"
 CLAIM_EXPIRES = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 8
 SUBJECT_LENGTH = 300  # OutboxMail.subject
+
+
+def public_url(url: str) -> str:
+    """``url`` (a path, or an address on whatever host a request came through) on the
+    portal's public address, ``SITE_URL``: what every mail links to."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    return settings.SITE_URL.rstrip("/") + path + (f"?{parts.query}" if parts.query else "")
 
 
 def render_mail(template_prefix: str, context: Mapping[str, Any]) -> tuple[str, str]:

@@ -21,6 +21,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Concat
 
 from .db import is_postgresql
 from .japanese import Morpheme, fold, is_kana, morphemes
@@ -77,6 +78,17 @@ def _chains(units: Sequence[Morpheme]) -> Iterator[str]:
             yield _clean("".join(readings))
 
 
+def _places_inside(morpheme: Morpheme) -> Iterator[str]:
+    """The forms of a place name that ends a longer proper noun (鎌倉 in 西鎌倉, 北鎌倉): a
+    query matches a token's beginning, so the end of a name needs tokens of its own."""
+    if not morpheme.proper or len(morpheme.surface) < 3:
+        return
+    for start in range(1, len(morpheme.surface) - 1):
+        inner = list(morphemes(morpheme.surface[start:]))
+        if len(inner) == 1 and inner[0].proper == "地名":
+            yield from _forms(inner[0])
+
+
 def index_tokens(*texts: str) -> str:
     """The space-separated tokens under which ``texts`` are found (stored, then indexed)."""
     tokens: dict[str, None] = {}
@@ -87,8 +99,14 @@ def index_tokens(*texts: str) -> str:
         for morpheme in itertools.chain(short, morphemes(text[:_MAX_TEXT], long_units=True)):
             if morpheme.pos not in _SKIP_POS:
                 tokens.update(dict.fromkeys(_forms(morpheme)))
+                tokens.update(dict.fromkeys(_places_inside(morpheme)))
         tokens.update(dict.fromkeys(_chains(short)))
     return " ".join(tokens)
+
+
+def is_searchable(query: str) -> bool:
+    """Whether ``query`` holds a word to search for (not only symbols, spaces or emoji)."""
+    return bool(query_terms(query))
 
 
 def query_terms(query: str) -> list[list[str]]:
@@ -146,30 +164,37 @@ class SearchDocument(Generic[M]):
     """The text of a :class:`Searchable` model: what names a row and what describes it.
 
     ``name_fields`` are stored in ``search_name`` (weight A, and ``name_match``),
-    ``body_fields`` in ``search_body`` (weight B); ``tie_break`` orders rows that match
-    equally well.
+    ``body_fields`` in ``search_body`` (weight B), with the names of the related rows that
+    ``body_related`` reaches (``"districts__name"``: a keyword naming a district finds the rows
+    filed under it); ``tie_break`` orders rows that match equally well.
     """
 
     model: type[M]
     name_fields: tuple[str, ...]
     body_fields: tuple[str, ...]
     tie_break: tuple[str, ...] = ("pk",)
+    body_related: tuple[str, ...] = ()
 
     def refresh(self, ids: Iterable[int]) -> None:
-        """Recompute the stored tokens of these rows: one read, one write per row, and on
-        PostgreSQL one write of their vectors."""
+        """Recompute the stored tokens of these rows: one read, one more per related name,
+        one write per row, and on PostgreSQL one write of their vectors."""
         ids = list(ids)
-        rows = self.model._default_manager.filter(pk__in=ids).values_list(
-            "pk", *self.name_fields, *self.body_fields
-        )
+        manager = self.model._default_manager
+        rows = manager.filter(pk__in=ids).values_list("pk", *self.name_fields, *self.body_fields)
+        related: dict[int, list[str]] = {}
+        for lookup in self.body_related:
+            for pk, name in manager.filter(pk__in=ids, **{f"{lookup}__isnull": False}).values_list(
+                "pk", lookup
+            ):
+                related.setdefault(pk, []).append(name)
         names = len(self.name_fields)
         for pk, *texts in rows:
-            self.model._default_manager.filter(pk=pk).update(
+            manager.filter(pk=pk).update(
                 search_name=index_tokens(*texts[:names]),
-                search_body=index_tokens(*texts[names:]),
+                search_body=index_tokens(*texts[names:], *related.get(pk, [])),
             )
         if ids and is_postgresql():
-            self.model._default_manager.filter(pk__in=ids).update(search_vector=_vector())
+            manager.filter(pk__in=ids).update(search_vector=_vector())
 
     def search(self, queryset: QuerySet[M], query: str) -> QuerySet[M]:
         """``queryset`` narrowed to the rows matching every word of ``query``, best first.
@@ -202,18 +227,29 @@ class SearchDocument(Generic[M]):
         )
 
     def _like(self, queryset: QuerySet[M], terms: list[list[str]]) -> QuerySet[M]:
+        # The tsquery's rules over the same tokens: a word matches the beginning of a stored
+        # token (a one-character word, a whole token), never its middle.
         matches_all = Q()
         name_matches_all = Q()
         for alternatives in terms:
             any_form = Q()
             any_name_form = Q()
             for token in alternatives:
-                any_form |= Q(search_name__contains=token) | Q(search_body__contains=token)
-                any_name_form |= Q(search_name__contains=token)
+                pattern = f" {token}" if len(token) > 1 else f" {token} "
+                any_form |= Q(_search_name__contains=pattern) | Q(_search_body__contains=pattern)
+                any_name_form |= Q(_search_name__contains=pattern)
             matches_all &= any_form
             name_matches_all &= any_name_form
         return (
-            queryset.filter(matches_all)
+            queryset.annotate(
+                _search_name=Concat(
+                    Value(" "), "search_name", Value(" "), output_field=models.TextField()
+                ),
+                _search_body=Concat(
+                    Value(" "), "search_body", Value(" "), output_field=models.TextField()
+                ),
+            )
+            .filter(matches_all)
             .annotate(
                 name_match=Case(
                     When(name_matches_all, then=Value(1)),

@@ -26,8 +26,8 @@ class MeasuresConfig(AppConfig):
         for model in (Plan, PlanSection, Tier, Category):
             audit(model)
         audit(Measure, m2m_fields=("lead_departments", "related"))
-        audit(ProgressReport, exclude_fields=("status_changes",))
+        audit(ProgressReport, exclude_fields=("status_changes",), read="measures.view_report")
         audit(ReportingRound)
-        audit(IndicatorValue)
-        audit(EvidenceLink)
+        audit(IndicatorValue, read="measures.view_report", via="report")
+        audit(EvidenceLink, read="measures.view_report", via="report")
         audit(PlannedStep)

@@ -275,3 +275,8 @@ def grade_distribution(
         .order_by()
     )
     return {grade: counts.get(grade, 0) for grade in ProgressReport.Grade.values}
+
+
+def reports_waiting(user: Visitor) -> int:
+    """How many submitted progress reports wait for the secretariat (the staff dashboard)."""
+    return ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED).count()

@@ -126,10 +126,6 @@ def department_staff(departments: Iterable[Department]) -> QuerySet[User]:
     ).distinct()
 
 
-def secretariat() -> QuerySet[User]:
-    return User.objects.filter(is_active=True, roles__role=Role.SECRETARIAT).distinct()
-
-
 def reminders_due(today: datetime.date | None = None) -> list[tuple[ReportingRound, int]]:
     """Rounds whose deadline is one of the reminder distances away today (or passed today)."""
     today = today or timezone.localdate()

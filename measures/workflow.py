@@ -17,14 +17,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import User
+from accounts.models import Role, User
+from accounts.queries import people_with_role
 from kamakura_portal.errors import Problem
 from kamakura_portal.inbox import notify
 from kamakura_portal.models import StatusChange
 from kamakura_portal.workflow import Messages, Move, MoveRequest, Workflow
 
 from .models import ProgressReport
-from .services import ProgressError, department_staff, missing_for_submission, secretariat
+from .services import ProgressError, department_staff, missing_for_submission
 
 Status = ProgressReport.Status
 
@@ -82,7 +83,7 @@ def announce(report: ProgressReport, change: StatusChange) -> None:
         return
     people: QuerySet[User]
     if side == "secretariat":
-        people = secretariat()
+        people = people_with_role(Role.SECRETARIAT)
         url = reverse("measures:review_progress_report", args=[report.pk])
     else:
         people = department_staff(report.measure.lead_departments.all())

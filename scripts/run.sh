@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-kamakura_portal.settings.local}"
 export PYTHONUNBUFFERED=1
+# Mails link to the address the portal is served on here (set SITE_URL for another).
+export SITE_URL="${SITE_URL:-http://${PORT:-127.0.0.1:8000}}"
 
 mkdir -p var/log var/celery/queue var/celery/processed var/celery/results var/celery/control var/mail
 .venv/bin/python manage.py migrate --no-input -v 0
@@ -17,5 +19,5 @@ echo "==> Starting the Celery worker (log: var/log/celery.log)"
 worker_pid=$!
 trap 'kill "$worker_pid" 2>/dev/null || true' EXIT INT TERM
 
-echo "==> Portal: http://127.0.0.1:8000  (demo accounts: see README; mails are printed here)"
+echo "==> Portal: ${SITE_URL}  (demo accounts: see README; mails are printed here)"
 .venv/bin/python manage.py runserver "${PORT:-127.0.0.1:8000}"

@@ -12,10 +12,14 @@ class SurveysConfig(AppConfig):
         from . import workflow  # noqa: F401  (declares the survey's status machine)
         from .models import Option, Question, Survey, WordingFix
 
-        audit(Survey, exclude_fields=("invited_at", "reminded_on", "status_changes"))
-        audit(Question)
-        audit(Option)
-        audit(WordingFix)
+        audit(
+            Survey,
+            exclude_fields=("invited_at", "reminded_on", "status_changes"),
+            read="surveys.manage_surveys",
+        )
+        audit(Question, read="surveys.manage_surveys", via="survey")
+        audit(Option, read="surveys.manage_surveys", via="question__survey")
+        audit(WordingFix, read="surveys.manage_surveys", via="question__survey")
         # Responses and answers are deliberately not in the audit trail: staff read it, and
         # an anonymous survey must not reveal there which group or person gave which answer.
         # A response records its own version, last saver (shown only to its co-respondents)

@@ -157,10 +157,13 @@ def free_text_answers(survey: Survey) -> QuerySet[Answer]:
 
 
 def staff_survey_list() -> QuerySet[Survey]:
-    """Every survey with its numbers of submitted and draft responses (one query)."""
+    """Every survey with its numbers of submitted and draft responses and of questions (one
+    query). Both joins multiply the rows, so every count is distinct."""
     return Survey.objects.annotate(
-        submitted_count=Count("responses", filter=Q(responses__status=SUBMITTED)),
-        draft_count=Count("responses", filter=Q(responses__status=Response.Status.DRAFT)),
+        submitted_count=Count("responses", filter=Q(responses__status=SUBMITTED), distinct=True),
+        draft_count=Count(
+            "responses", filter=Q(responses__status=Response.Status.DRAFT), distinct=True
+        ),
         question_count=Count("questions", distinct=True),
     )
 

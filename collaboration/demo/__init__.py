@@ -11,6 +11,7 @@ fill without a Celery worker, and no broker is left holding tasks about this dat
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.demo import DEMO_DOMAIN
 from accounts.models import Department, User
@@ -56,7 +58,6 @@ def load_demo_collaboration() -> int:
     dates = DemoDates()
     with _tasks_in_process(), transaction.atomic():
         created = _import_history(users["secretariat"])
-        _complete_groups(content["groups"])
         posted = {}
         for spec in content["needs"]:
             posted[spec["key"]], made = _need(spec, users, dates)
@@ -95,15 +96,6 @@ def _import_history(secretariat: User) -> int:
     return commit_import(plan_import(table), secretariat)
 
 
-def _complete_groups(figures: Mapping[str, Mapping[str, int]]) -> None:
-    """Give the demo groups the figures the エール事業 checks, where they have none."""
-    for name, values in figures.items():
-        for field, value in values.items():
-            CitizenGroup.objects.filter(name=name, **{f"{field}__isnull": True}).update(
-                **{field: value}
-            )
-
-
 def _need(
     spec: Mapping[str, Any], users: Mapping[str, User], dates: DemoDates
 ) -> tuple[DepartmentNeed, int]:
@@ -119,7 +111,12 @@ def _need(
         ends_on=dates.day(spec["period"][1]),
         budget_min=spec["budget"][0],
         budget_max=spec["budget"][1],
+        contact_name=f"{department.name} 担当",
+        contact_phone=f"0467-555-{8000 + department.pk % 1000:04d}",
     )
+    # Applications close a month before the work starts, when that is still ahead.
+    closes = fields["starts_on"] - datetime.timedelta(days=30)
+    fields["apply_by"] = closes if closes > timezone.localdate() else None
     areas = {
         "activity_fields": ActivityField.objects.filter(code__in=spec["activity_fields"]),
         "districts": District.objects.filter(code__in=spec["districts"]),

@@ -64,7 +64,3 @@ def users_of_side(proposal: Proposal, side: str) -> QuerySet[User]:
             roles__role=Role.CITY_STAFF, roles__department_id__in=department_ids(proposal)
         )
     return User.objects.filter(condition, is_active=True).distinct()
-
-
-def secretariat_users() -> QuerySet[User]:
-    return User.objects.filter(roles__role=Role.SECRETARIAT, is_active=True).distinct()

@@ -14,6 +14,7 @@ from accounts.models import Department, User, Visitor
 from accounts.rules import is_secretariat
 from groups.models import CitizenGroup
 from kamakura_portal.dates import fiscal_year
+from kamakura_portal.forms import YenField
 
 from ..models import DepartmentNeed, Program, Proposal
 from .base import ChangesForm
@@ -199,6 +200,7 @@ class BudgetForm(SectionForm):
     class Meta:
         model = Proposal
         fields = ["requested_amount"]
+        field_classes = {"requested_amount": YenField}
 
 
 class MutualForm(SectionForm):

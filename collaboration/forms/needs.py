@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department, User, Visitor
 from accounts.rules import is_secretariat
+from groups.forms.fields import JapaneseEmailField, PhoneField
 from groups.models import ActivityField, District
+from kamakura_portal.forms import YenField
 from kamakura_portal.workflow import allowed_moves
 
 from ..models import DepartmentNeed
@@ -33,10 +35,21 @@ class NeedForm(ChangesForm):
             "districts",
             "starts_on",
             "ends_on",
+            "apply_by",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
             "budget_min",
             "budget_max",
             "is_public",
         ]
+        # The same typing help as the groups' contacts: full-width digits, any dash.
+        field_classes = {
+            "contact_phone": PhoneField,
+            "contact_email": JapaneseEmailField,
+            "budget_min": YenField,
+            "budget_max": YenField,
+        }
         widgets = {
             "background": forms.Textarea(attrs={"rows": 4}),
             "wanted": forms.Textarea(attrs={"rows": 4}),
@@ -44,11 +57,15 @@ class NeedForm(ChangesForm):
             "districts": forms.CheckboxSelectMultiple,
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "apply_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
         help_texts = {
             "background": _("Why the department wants help: the situation and its problem."),
             "wanted": _("What the department hopes a group will do, and what it can offer."),
             "budget_min": _("Leave empty if there is no budget, or if it is not decided yet."),
+            "contact_name": _("The department's staff member groups and the centre may ask."),
         }
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
@@ -66,6 +83,7 @@ class NeedForm(ChangesForm):
         )
         districts = cast(forms.ModelMultipleChoiceField, self.fields["districts"])
         districts.queryset = District.objects.filter(is_active=True)
+        self.fields["contact_name"].required = True
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -73,6 +91,13 @@ class NeedForm(ChangesForm):
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("The end of the period cannot be before its start."))
+        if not data.get("contact_phone") and not data.get("contact_email"):
+            self.add_error(
+                "contact_phone", _("Enter a telephone number or an email address of the contact.")
+            )
+        apply_by = data.get("apply_by")
+        if apply_by and ends and apply_by > ends:
+            self.add_error("apply_by", _("Applications cannot close after the period ends."))
         low, high = data.get("budget_min"), data.get("budget_max")
         if low is not None and high is not None and high < low:
             self.add_error("budget_max", _("The upper amount cannot be below the lower one."))

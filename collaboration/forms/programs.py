@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.forms import YenField
+
 from ..models import Program
 
 
@@ -29,6 +31,7 @@ class ProgramForm(forms.ModelForm):
             "min_citizen_members",
             "eligibility_notes",
         ]
+        field_classes = {"max_amount_per_year": YenField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "eligibility_notes": forms.Textarea(attrs={"rows": 3}),

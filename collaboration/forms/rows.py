@@ -12,6 +12,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.forms import YenField
+
 from ..models import CostLine, Goal, Milestone, RoleItem
 
 EXTRA_ROWS = 2
@@ -27,6 +29,7 @@ class CostLineForm(RowForm):
     class Meta:
         model = CostLine
         fields = ["item", "amount", "bearer", "note"]
+        field_classes = {"amount": YenField}
 
 
 class RoleItemForm(RowForm):

@@ -42,6 +42,15 @@ class DepartmentNeed(Searchable):
     )
     starts_on = models.DateField(_("period from"), null=True, blank=True)
     ends_on = models.DateField(_("period until"), null=True, blank=True)
+    apply_by = models.DateField(
+        _("applications close on"),
+        null=True,
+        blank=True,
+        help_text=_("The need closes by itself after this day. Leave empty to keep it open."),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact telephone"), max_length=20, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
     budget_min = models.PositiveIntegerField(_("budget from (yen)"), null=True, blank=True)
     budget_max = models.PositiveIntegerField(_("budget up to (yen)"), null=True, blank=True)
     status = models.CharField(

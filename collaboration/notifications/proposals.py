@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.models import Role, User
+from accounts.queries import people_with_role
 from kamakura_portal.inbox import notify
 from kamakura_portal.models import StatusChange
 
-from ..domain.parties import CITY, GROUP, secretariat_users, users_of_side
+from ..domain.parties import CITY, GROUP, users_of_side
 from ..models import Proposal
 
 Status = Proposal.Status
@@ -29,7 +30,7 @@ def move_recipients(proposal: Proposal, change: StatusChange) -> list[User]:
         users_of_side(proposal, CITY),
     ]
     if change.to_status in SECRETARIAT_ACTS_NEXT:
-        querysets.append(secretariat_users())
+        querysets.append(people_with_role(Role.SECRETARIAT))
     for queryset in querysets:
         for user in queryset:
             users[user.pk] = user

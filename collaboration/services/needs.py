@@ -7,15 +7,17 @@ change; the forms have checked the values before they reach here.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Department, User
 from accounts.rules import is_secretariat
-from kamakura_portal.workflow import transition
+from kamakura_portal.workflow import SYSTEM, transition
 
 from ..errors import NeedError
 from ..models import DepartmentNeed
@@ -56,3 +58,22 @@ def save_need(
 def set_need_status(need: DepartmentNeed, actor: User, status: str) -> DepartmentNeed:
     """Move the need along its table (:mod:`collaboration.workflow.needs`)."""
     return transition(need, status, actor)
+
+
+def close_needs_past_deadline(today: datetime.date | None = None) -> int:
+    """Open needs whose 募集期限 (``apply_by``) has passed are closed by the portal, with the
+    reason in their history; returns how many. Each move is the workflow's own."""
+    today = today or timezone.localdate()
+    due = DepartmentNeed.objects.filter(status=DepartmentNeed.Status.OPEN, apply_by__lt=today)
+    closed = 0
+    for need in list(due):
+        deadline = need.apply_by or today  # not None: filtered on it
+        reason = _("Applications closed on %(date)s.") % {
+            "date": formats.date_format(deadline, "DATE_FORMAT")
+        }
+        try:
+            transition(need, DepartmentNeed.Status.CLOSED, SYSTEM, reason=reason)
+        except NeedError:
+            continue  # moved meanwhile: nothing to do
+        closed += 1
+    return closed

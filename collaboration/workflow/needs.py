@@ -22,7 +22,8 @@ MOVE = "collaboration.set_need_status"
 
 MOVES: tuple[Move[DepartmentNeed], ...] = (
     Move(Status.OPEN, Status.MATCHED, MOVE),
-    Move(Status.OPEN, Status.CLOSED, MOVE),
+    # Also the portal's daily close of needs past their 募集期限 (apply_by).
+    Move(Status.OPEN, Status.CLOSED, MOVE, by_system=True),
     Move(Status.MATCHED, Status.OPEN, MOVE),
     Move(Status.MATCHED, Status.CLOSED, MOVE),
     Move(Status.CLOSED, Status.OPEN, MOVE),

@@ -12,6 +12,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from kamakura_portal.search import is_searchable
+
 from ..filters import DirectoryFilter
 from ..models import CitizenGroup, Contact
 from ..queries import directory_groups, public_profile, sorted_groups
@@ -50,7 +52,10 @@ class DirectoryView(FilterView):
         context = super().get_context_data(**kwargs)
         context["results_id"] = RESULTS_ID
         context["results_only"] = self.wants_results_only()
-        context["searching"] = bool(self.request.GET.get("q", "").strip())
+        keyword = self.request.GET.get("q", "")
+        context["searching"] = is_searchable(keyword)
+        # Symbols or emoji alone: say so, and that the list is not narrowed by them.
+        context["unsearchable"] = bool(keyword.strip()) and not context["searching"]
         return context
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:

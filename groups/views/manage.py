@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin, acting_user
 from kamakura_portal.dates import fiscal_year, fiscal_year_label
+from kamakura_portal.errors import Problem
 
 from .. import comanagers, services
 from ..forms.managers import InviteManagerForm
@@ -53,6 +54,9 @@ class ManageGroupView(GroupPageMixin, TemplateView):
                 can_renew=user.has_perm("groups.renew_registration", group),
                 renewal_due=group.renewal_is_due(today),
                 renewal_deadline=services.renewal_deadline(today),
+                # Past this fiscal year's deadline a lapsed registration is renewed now, not
+                # "by" a day that is gone.
+                deadline_passed=services.renewal_deadline(today) < today,
                 status_changes=group.status_changes.select_related("actor"),
                 memberships=group.memberships.select_related("user").order_by("created_at", "pk"),
                 invitations=group.invitations.filter(
@@ -184,8 +188,9 @@ class RenewView(GroupPageMixin, TemplateView):
         try:
             group = services.renew_registration(self.group, acting_user(request))
         except services.RegistryError as error:
-            messages.error(request, str(error))
-            return redirect("groups:manage", self.group.pk)
+            # Each missing item by name, linked to the step where it is filled in.
+            problems = error.problems or [Problem(str(error))]
+            return self.render_to_response(self.get_context_data(problems=problems))
         messages.success(
             request,
             _("Thank you. The registration is renewed and valid until %(date)s.")

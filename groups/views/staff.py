@@ -19,6 +19,7 @@ from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 
 from accounts.mixins import PortalPermissionRequiredMixin, acting_user
+from kamakura_portal.audit_display import with_shown_changes
 from kamakura_portal.workflow import transition
 
 from ..filters import StaffRegistryFilter
@@ -95,7 +96,7 @@ class RecentChangesView(StaffPermissionMixin, ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        entries = list(context["page_obj"].object_list)
+        entries = with_shown_changes(context["page_obj"].object_list)
         groups = groups_of_entries(entries)
         context["rows"] = [(entry, groups.get(entry.pk)) for entry in entries]
         return context
@@ -120,7 +121,7 @@ class StaffGroupView(StaffPermissionMixin, TemplateView):
         order = list(Contact.Kind.values)
         context["group"] = group
         context["contacts"] = sorted(group.contacts.all(), key=lambda c: order.index(c.kind))
-        context["history"] = group_history(group)
+        context["history"] = with_shown_changes(group_history(group))
         if group.status == Status.SUBMITTED:
             context.setdefault("review_form", ReviewForm())
         else:

@@ -308,6 +308,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "measures.send_progress_reminders",
         "schedule": crontab(hour=6, minute=15),
     },
+    "collaboration-needs-daily": {
+        "task": "collaboration.close_needs_past_deadline",
+        "schedule": crontab(hour=0, minute=5),
+    },
     "surveys-daily": {
         "task": "surveys.run_daily_cycle",
         "schedule": crontab(hour=6, minute=30),

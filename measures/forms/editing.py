@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
+from kamakura_portal.forms import YenField
 
 from ..editing import tree_order
 from ..models import Category, Measure, Plan, PlannedStep, PlanSection, Tier
@@ -178,14 +179,14 @@ class MeasureForm(forms.ModelForm):
             "estimated_cost",
             "estimated_cost_text",
         ]
+        field_classes = {"estimated_cost": YenField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "need": forms.Textarea(attrs={"rows": 3}),
-            "estimated_cost": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
         help_texts = {
             "code": _("Unique within the plan; may be empty only where the plan gives none."),
-            "estimated_cost": _("In yen, digits only, e.g. 1300000."),
+            "estimated_cost": _("In yen, e.g. 1,300,000."),
             "estimated_cost_text": _("As the plan prints it, e.g. 1.3百万円."),
         }
 

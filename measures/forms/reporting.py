@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.forms import YenField
+
 from ..models import IndicatorValue, ProgressReport
 from ..services import missing_for_submission
 
@@ -22,20 +24,20 @@ class ReportForm(forms.ModelForm):
     class Meta:
         model = ProgressReport
         fields = ["progress", "grade", "achievements", "issues", "next_steps", "spending"]
+        field_classes = {"spending": YenField}
         widgets = {
             "progress": forms.RadioSelect,
             "grade": forms.RadioSelect,
             "achievements": forms.Textarea(attrs={"rows": 6}),
             "issues": forms.Textarea(attrs={"rows": 4}),
             "next_steps": forms.Textarea(attrs={"rows": 4}),
-            "spending": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
         }
         help_texts = {
             "grade": _("How the year went against the measure's aim, in the department's view."),
             "achievements": _(
                 "What was done in the fiscal year, with numbers where you have them."
             ),
-            "spending": _("In yen, without commas. Leave empty if the measure has no budget."),
+            "spending": _("In yen, for example 300,000. Leave empty if the measure has no budget."),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

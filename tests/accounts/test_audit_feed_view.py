@@ -92,5 +92,7 @@ def test_the_feed_is_pinned_to_its_queries(
     # 3. the user's role assignments with departments (permission check; cached on the user)
     # 4. menu: does the user manage any group? (groups.view_my_groups)
     # 5. the newest log entries with actor and content type (one JOINed query)
-    with django_assert_num_queries(5):
+    # 6. the changed groups, for their read rule (one query for all the entries of a model)
+    # 7. the rows the changes name (the groups' organisation types), one query per model
+    with django_assert_num_queries(7):
         assert client.get(URL).status_code == 200

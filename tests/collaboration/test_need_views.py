@@ -32,6 +32,9 @@ def _form(department: Any, **changes: Any) -> dict[str, Any]:
         "ends_on": "2027-03-31",
         "budget_min": "0",
         "budget_max": "200000",
+        "apply_by": "2026-05-15",
+        "contact_name": "広報 太郎",
+        "contact_phone": "０４６７－２３－３０００",
         "is_public": "on",
     }
     data.update(changes)
@@ -174,6 +177,18 @@ def test_the_secretariat_posts_for_any_department(secretariat: Any, dept_other: 
         ),
         ({"title": ""}, "id_title", None),
         ({"wanted": ""}, "id_wanted", None),
+        # Issue 13, item 17: a need names its contact person and closes on its 募集期限.
+        ({"contact_name": ""}, "id_contact_name", None),
+        (
+            {"contact_phone": ""},
+            "id_contact_phone",
+            "Enter a telephone number or an email address of the contact.",
+        ),
+        (
+            {"apply_by": "2027-04-01"},
+            "id_apply_by",
+            "Applications cannot close after the period ends.",
+        ),
     ],
 )
 def test_bad_input_gets_an_error_beside_the_field_and_saves_nothing(

@@ -157,9 +157,8 @@ def test_the_profile_is_pinned_to_its_queries(
     # 1. the group with its organisation type (one JOINed query)
     # 2. prefetch: its activity fields
     # 3. prefetch: its districts
-    # 4. prefetch: its challenges
-    # 5. prefetch: its contacts (filtered to the public items in Python)
-    with django_assert_num_queries(5):
+    # 4. prefetch: its contacts (filtered to the public items in Python)
+    with django_assert_num_queries(4):
         assert client.get(url(full_group)).status_code == 200
 
 

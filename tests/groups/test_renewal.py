@@ -13,6 +13,8 @@ from groups.tasks import run_renewal_cycle
 from tests.conftest import recipients_of
 from tests.factories import CitizenGroupFactory, GroupMembershipFactory
 
+from .profile_data import complete
+
 pytestmark = pytest.mark.django_db
 Status = CitizenGroup.Status
 LAST_MARCH = datetime.date(2026, 3, 31)
@@ -20,6 +22,7 @@ LAST_MARCH = datetime.date(2026, 3, 31)
 
 @pytest.fixture
 def lapsing(group_manager: Any, group_a: Any) -> Any:
+    complete(group_a)  # a renewal needs the items a registration needs
     group_a.valid_until = LAST_MARCH
     group_a.registered_on = datetime.date(2020, 5, 1)
     group_a.save()

@@ -69,3 +69,48 @@ def test_a_name_match_ranks_above_a_description_match(client: Any) -> None:
 def test_only_registered_groups_are_found(client: Any) -> None:
     group("福祉の会", "フクシノカイ", status="submitted")
     assert found(client, "福祉") == []
+
+
+def filed(name: str, *, fields: list[str], districts: list[str]) -> Any:
+    from groups.services import update_profile
+    from tests.factories import ActivityFieldFactory, DistrictFactory
+
+    created = CitizenGroupFactory.create(
+        name=name, name_kana="カイ", activities="月に一度集まります。"
+    )
+    update_profile(
+        created,
+        {},
+        many={
+            "activity_fields": [ActivityFieldFactory.create(name=n) for n in fields],
+            "districts": [DistrictFactory.create(name=n) for n in districts],
+        },
+    )
+    return created
+
+
+def test_place_and_field_words_find_the_groups_filed_under_them(client: Any) -> None:
+    # Issue 13, item 5: neither word is in the texts, only in the district and the field.
+    filed("ひよこクラブ", fields=["子ども・子育て"], districts=["大船"])
+    filed("浜の会", fields=["自然・環境・安全・災害"], districts=["腰越"])
+    assert found(client, "大船 子ども") == ["ひよこクラブ"]
+    assert found(client, "こしごえ") == ["浜の会"]
+    assert found(client, "環境") == ["浜の会"]
+
+
+@pytest.mark.parametrize("query", ["%_\\", "'", "ー", "・", "😀"])
+def test_a_keyword_of_symbols_only_says_so_and_lists_every_group(client: Any, query: str) -> None:
+    group("ごみ拾いの会", "ゴミヒロイノカイ")
+    group("花の会", "ハナノカイ")
+    response = client.get(URL, {"q": query})
+    html = response.content.decode()
+    assert response.context["page_obj"].paginator.count == 2
+    assert response.context["unsearchable"] is True
+    assert "記号や絵文字だけでは検索できません" in html
+
+
+def test_a_real_keyword_gets_no_such_notice(client: Any) -> None:
+    group("花の会", "ハナノカイ")
+    response = client.get(URL, {"q": "花"})
+    assert response.context["unsearchable"] is False
+    assert "記号や絵文字だけでは検索できません" not in response.content.decode()

@@ -71,7 +71,8 @@ def test_a_complete_draft_is_sent_with_the_consent_and_recorded(
     assert draft.agreed_to_rules_at is not None
     change = draft.status_changes.get()
     assert (change.from_status, change.to_status, change.actor) == ("draft", "submitted", citizen)
-    assert mail.outbox == []  # nothing is mailed on submission
+    # The applicant's receipt (issue 13, item 8; nothing was mailed before).
+    assert [message.to for message in mail.outbox] == [[citizen.email]]
     assert ja(
         "Thank you. Your registration has been sent to the Civic Activity Centre. "
         "We will mail you when it is approved."

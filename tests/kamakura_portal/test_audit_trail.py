@@ -12,7 +12,7 @@ from django.urls import reverse
 from accounts.models import Department, Role, RoleAssignment
 from accounts.services import assign_role
 from kamakura_portal.audit import acting_as, history_for
-from tests.conftest import client_for
+from tests.conftest import client_for, no_inline_rows
 from tests.factories import CitizenGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,16 +31,7 @@ def test_editing_a_group_in_the_admin_records_the_administrator_as_actor(
             "name": "由比ガ浜クリーンの会",
             "name_kana": "ユイガハマクリーンノカイ",
             "founded_year": "1998",
-            **{
-                f"{prefix}-{key}": value
-                for prefix in ("contacts", "memberships", "status_changes")
-                for key, value in (
-                    ("TOTAL_FORMS", "0"),
-                    ("INITIAL_FORMS", "0"),
-                    ("MIN_NUM_FORMS", "0"),
-                    ("MAX_NUM_FORMS", "1000"),
-                )
-            },
+            **no_inline_rows("contacts", "memberships", "status_changes"),
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

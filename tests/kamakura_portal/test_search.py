@@ -132,3 +132,46 @@ def test_a_word_typed_in_kana_may_also_match_as_one_reading() -> None:
     assert terms and all("コソダテ" in alternatives for alternatives in terms)
     mixed = search.query_terms("子育てひろば")
     assert all("コソダテヒロバ" not in alternatives for alternatives in mixed)
+
+
+@pytest.fixture
+def places(db: None) -> None:
+    groups = [
+        CitizenGroupFactory.create(name=name, name_kana="カイ", activities=activities)
+        for name, activities in {
+            "西の会": "西鎌倉の公園で花を植えます。",
+            "北の会": "北鎌倉の古道を歩きます。",
+            "社会の会": "地域社会の勉強会。",
+        }.items()
+    ]
+    DOCUMENT.refresh(group.pk for group in groups)
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        # A place inside a longer place name (issue 13, item 5).
+        ("鎌倉", ["西の会", "北の会"]),
+        ("かまくら", ["西の会", "北の会"]),
+        ("西鎌倉", ["西の会"]),
+        # A word matches the beginning of a word on both backends, not its middle: 会 is
+        # a word of 勉強会, not of 社会.
+        ("社会", ["社会の会"]),
+        ("会", ["西の会", "北の会", "社会の会"]),
+        ("強会", []),
+    ],
+)
+def test_place_names_and_word_boundaries_are_the_same_on_both_backends(
+    places: None, backend: str, query: str, names: list[str]
+) -> None:
+    assert sorted(found(query)) == sorted(names)
+
+
+@pytest.mark.parametrize("query", ["%_\\", "'", "ー", "・", "😀", " 　", "、。"])
+def test_a_query_of_symbols_only_is_not_searchable(query: str) -> None:
+    assert not search.is_searchable(query)
+
+
+@pytest.mark.parametrize("query", ["ごみ", "NPO", "会", "子ども"])
+def test_a_query_with_a_word_is_searchable(query: str) -> None:
+    assert search.is_searchable(query)

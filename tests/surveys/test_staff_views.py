@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -300,3 +301,28 @@ def test_settings_of_an_open_survey_keep_audience_and_anonymity(centre_staff: An
     )
     survey.refresh_from_db()
     assert (survey.title, survey.audience, survey.anonymous) == ("新しい題", "groups", False)
+
+
+def test_the_list_counts_each_response_once_whatever_the_number_of_questions(
+    centre_staff: Any, group_manager: Any
+) -> None:
+    # Issue 13, item 7: the join with the questions multiplied the counts (5 questions here).
+    from tests.factories import CitizenGroupFactory
+
+    survey = make_survey(status=Survey.Status.OPEN, title="五問の調査")
+    assert survey.questions.count() == 5
+    for submit in (True, True, False):
+        answer(
+            survey,
+            Respondent(group=CitizenGroupFactory.create()),
+            group_manager,
+            submit=submit,
+            challenges=["活動の担い手不足"],
+            willingness="今は考えていない",
+        )
+    response = client_for(centre_staff).get(reverse("surveys:staff"))
+    [listed] = [s for s in response.context["surveys"] if s.pk == survey.pk]
+    assert (listed.submitted_count, listed.draft_count, listed.question_count) == (2, 1, 5)
+    html = response.content.decode()
+    row = html[html.index("五問の調査") :].split("</tr>")[0]
+    assert re.search(r"<td>2</td>\s*<td>1</td>", row)

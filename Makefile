@@ -17,9 +17,13 @@ lint:
 typecheck:
 	.venv/bin/mypy .
 
+# Two workers by default (the CI machine's cores); each has its own test database and Redis
+# database (kamakura_portal/settings/test.py). PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
+
 pytest:  ## The whole suite, then the permission tests again with two-factor authentication required
-	.venv/bin/pytest -p no:cacheprovider
-	.venv/bin/pytest -p no:cacheprovider --mfa-required -m permissions
+	.venv/bin/pytest -p no:cacheprovider -n $(PYTEST_WORKERS)
+	.venv/bin/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --mfa-required -m permissions
 
 fuzz:  ## Every POST form with many generated bad submissions (the suite tries a few of each)
 	PORTAL_FUZZ_EXAMPLES=$${PORTAL_FUZZ_EXAMPLES:-200} .venv/bin/pytest -p no:cacheprovider tests/kamakura_portal/test_every_form.py

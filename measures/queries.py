@@ -9,16 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import (
+    Case,
     CharField,
     Count,
     Exists,
+    F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, NullIf
 
@@ -53,9 +58,15 @@ def visible_reports(user: Visitor) -> QuerySet[ProgressReport]:
 
 
 def plans_with_counts() -> QuerySet[Plan]:
-    """Every plan with its number of measures, by municipality, newest edition first."""
-    return Plan.objects.annotate(measure_count=Count("measures")).order_by(
-        "municipality", "-edition_year", "code"
+    """Every plan with its number of measures: the portal's own municipality first
+    (``PORTAL_MUNICIPALITY``), then the others by name; newest edition first within each."""
+    home = Case(
+        When(municipality=settings.PORTAL_MUNICIPALITY, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return Plan.objects.annotate(measure_count=Count("measures"), home=home).order_by(
+        "home", "municipality", F("edition_year").desc(nulls_last=True), "code"
     )
 
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Survey(models.Model):
@@ -26,7 +27,7 @@ class Survey(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        OPEN = "open", _("Open")
+        OPEN = "open", pgettext_lazy("survey status", "Open")
         CLOSED = "closed", _("Closed")
         PUBLISHED = "published", _("Results published")
 

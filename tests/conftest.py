@@ -397,17 +397,3 @@ def recipients_of(messages: Any) -> list[str]:
     sees another's address."""
     assert all(len(message.to) == 1 and not message.cc for message in messages)
     return sorted(message.to[0] for message in messages)
-
-
-def no_inline_rows(*prefixes: str) -> dict[str, str]:
-    """The management data of admin inlines posted with no rows (a change form's POST)."""
-    return {
-        f"{prefix}-{key}": value
-        for prefix in prefixes
-        for key, value in (
-            ("TOTAL_FORMS", "0"),
-            ("INITIAL_FORMS", "0"),
-            ("MIN_NUM_FORMS", "0"),
-            ("MAX_NUM_FORMS", "1000"),
-        )
-    }

@@ -51,13 +51,16 @@ class StartProposalForm(forms.Form):
         choices: list[tuple[str, str]] = []
         if user.has_perm("collaboration.start_group_proposal"):
             groups = CitizenGroup.objects.filter(pk__in=user.managed_group_ids)
-            choices += [(f"group:{g.pk}", f"{g.name}（{_('group proposal')}）") for g in groups]
+            choices += [
+                (f"group:{g.pk}", _("%(name)s (group proposal)") % {"name": g.name}) for g in groups
+            ]
         if user.has_perm("collaboration.start_city_proposal"):
             departments = Department.objects.filter(is_active=True, kind="section")
             if not is_secretariat(user):
                 departments = departments.filter(pk__in=user.department_ids)
             choices += [
-                (f"department:{d.pk}", f"{d.name}（{_('city proposal')}）") for d in departments
+                (f"department:{d.pk}", _("%(name)s (city proposal)") % {"name": d.name})
+                for d in departments
             ]
         cast(forms.ChoiceField, self.fields["proposer"]).choices = choices
 

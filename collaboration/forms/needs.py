@@ -77,6 +77,8 @@ class NeedForm(ChangesForm):
         department.queryset = departments
         if self.instance.pk is None and len(user.department_ids) == 1:
             department.initial = next(iter(user.department_ids))
+        if not is_secretariat(user) and len(user.department_ids) == 1:
+            department.empty_label = None  # one department: no 「---------」 to choose first
         fields = cast(forms.ModelMultipleChoiceField, self.fields["activity_fields"])
         fields.queryset = ActivityField.objects.filter(
             is_active=True, taxonomy=ActivityField.Taxonomy.CENTRE

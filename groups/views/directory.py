@@ -56,6 +56,12 @@ class DirectoryView(FilterView):
         context["searching"] = is_searchable(keyword)
         # Symbols or emoji alone: say so, and that the list is not narrowed by them.
         context["unsearchable"] = bool(keyword.strip()) and not context["searching"]
+        # The conditions set, counted on the button that folds the form on a phone.
+        context["conditions"] = sum(
+            1
+            for name, values in self.request.GET.lists()
+            if name not in {"page", "sort"} and any(value.strip() for value in values)
+        )
         return context
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:

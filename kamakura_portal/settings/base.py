@@ -42,6 +42,8 @@ PORTAL_DEMO_MODE = _env_bool("PORTAL_DEMO_MODE", False)
 # Staff roles must set up two-factor authentication before they can see private data.
 PORTAL_REQUIRE_MFA_FOR_STAFF = _env_bool("PORTAL_REQUIRE_MFA_FOR_STAFF", False)
 PORTAL_SITE_NAME = _("Tsunagaru Kamakura Civic Activity Portal")
+# The municipality whose portal this is: its own plans come first in the measures' list.
+PORTAL_MUNICIPALITY = env.str("PORTAL_MUNICIPALITY", default="鎌倉市")
 
 
 def _env_month_day(name: str, default: str) -> tuple[int, int]:

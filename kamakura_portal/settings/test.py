@@ -1,5 +1,7 @@
 """Test settings: the real PostgreSQL and Redis of the machine (see Makefile ``test``)."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -9,7 +11,11 @@ DATABASES = {
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}
 
-REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/15")
+# Under pytest-xdist each worker (gw0, gw1…) takes a Redis database of its own, counting
+# down from the given one, so one worker's cache clearing and broker never reach another's.
+_redis, _, _number = env.str("REDIS_URL", default="redis://127.0.0.1:6379/15").rpartition("/")
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+REDIS_URL = f"{_redis}/{int(_number) - int(_worker.removeprefix('gw') or 0)}"
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

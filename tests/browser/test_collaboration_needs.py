@@ -50,6 +50,8 @@ def test_a_need_goes_from_a_department_to_a_groups_proposal(
     page.get_by_label(field.name).check()
     page.get_by_label(ja("period from")).fill("2027-04-01")
     page.get_by_label(ja("period until")).fill("2026-04-01")
+    page.locator("#id_contact_name").fill("福祉 一郎")
+    page.locator("#id_contact_phone").fill("０４６７－２３－３０００")
     page.get_by_role("button", name=ja("Save")).click()
     error = page.locator("#id_ends_on_error")
     expect(error).to_contain_text(ja("The end of the period cannot be before its start."))

@@ -11,7 +11,8 @@ from accounts.services import load_departments
 from groups.models import CitizenGroup, Contact
 from groups.reference import load_taxonomies
 from kamakura_portal.db import is_postgresql
-from tests.conftest import client_for, no_inline_rows
+from tests.admin import no_inline_rows
+from tests.conftest import client_for
 
 pytestmark = [
     pytest.mark.django_db,

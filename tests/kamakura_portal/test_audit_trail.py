@@ -12,7 +12,8 @@ from django.urls import reverse
 from accounts.models import Department, Role, RoleAssignment
 from accounts.services import assign_role
 from kamakura_portal.audit import acting_as, history_for
-from tests.conftest import client_for, no_inline_rows
+from tests.admin import no_inline_rows
+from tests.conftest import client_for
 from tests.factories import CitizenGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

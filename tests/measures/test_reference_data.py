@@ -236,3 +236,54 @@ def test_reloading_keeps_staff_edits(plans: None) -> None:
     load_plans()
     assert measures_of(GUIDELINE_2020).get(code="2-i-1").title == "市民活動補償制度（改称）"
     assert not measures_of(GUIDELINE_2026).filter(code="6-0-1").exists()
+
+
+def test_the_plans_list_opens_with_kamakuras_own_plans_each_named_and_titled(
+    plans: None, client: Any
+) -> None:
+    # Issue 13, item 16: it opened with another city's plans and an unnamed 「第3章」, and the
+    # 2020 title's 〜 was an ASCII ~ that prints as ˜.
+    from django.urls import reverse
+
+    response = client.get(reverse("measures:plans"))
+    municipalities = list(response.context["municipalities"])
+    assert municipalities[0] == "鎌倉市"
+    assert all(municipalities), "every plan names its municipality"
+    titles = [plan.title for plans in response.context["municipalities"].values() for plan in plans]
+    assert not any(title.startswith("第3章") for title in titles)
+    assert all("~" not in title for title in titles)
+    guideline = Plan.objects.get(code="kamakura-guideline-2020")
+    assert (
+        guideline.title
+        == "市民活動と協働を推進するための指針 ～つながる鎌倉条例の目的の実現に向けて～"
+    )
+    html = response.content.decode()
+    assert html.index("鎌倉市") < html.index("鎌ヶ谷市")
+
+
+def test_the_migration_mends_plans_loaded_before_the_fix(db: None) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("measures.migrations.0004_plan_titles")
+    old = Plan.objects.create(
+        code="kamakura-guideline-2020",
+        municipality="鎌倉市",
+        title="市民活動と協働を推進するための指針~つながる鎌倉条例の目的の実現に向けて~",
+    )
+    chapter = Plan.objects.create(
+        code="collaboration-guideline-five-policies", title="第3章 協働の推進に向けて"
+    )
+    PlanSection.objects.create(plan=old, title="優先度", body="短期的(1~2年)に実施")
+    migration.forwards(apps, None)
+    old.refresh_from_db()
+    chapter.refresh_from_db()
+    assert (
+        old.title == "市民活動と協働を推進するための指針 ～つながる鎌倉条例の目的の実現に向けて～"
+    )
+    assert old.sections.get().body == "短期的(1～2年)に実施"
+    assert (chapter.municipality, chapter.title) == (
+        "ある市（資料に市名の記載なし）",
+        "協働の指針 第3章「協働の推進に向けて」",
+    )

@@ -29,7 +29,8 @@ EMAIL_MAX_LENGTH = 254
 
 class YenField(forms.IntegerField):
     """An amount in yen as people type it: 300,000, not ３０万, but ３００，０００, 300000円 and
-    ¥300,000 yes. A text input (a number input would refuse the commas in the browser)."""
+    ¥300,000 yes. A text input, so no HTML min or max (a number input would refuse the commas in
+    the browser); the limits are checked on the server."""
 
     widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
@@ -37,7 +38,6 @@ class YenField(forms.IntegerField):
         # Also for a DecimalField column of whole yen: as many digits as it holds.
         digits = kwargs.pop("max_digits", None)
         kwargs.pop("decimal_places", None)
-        kwargs.pop("max_length", None)
         kwargs.setdefault("min_value", 0)
         if digits:
             kwargs.setdefault("max_value", 10**digits - 1)
@@ -48,9 +48,3 @@ class YenField(forms.IntegerField):
             text = unicodedata.normalize("NFKC", value).strip()
             value = re.sub(r"[,\s]", "", text.removeprefix("¥").removesuffix("円"))
         return super().to_python(value)
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        # Only the text input's own attributes: no HTML min/max that the browser would apply
-        # to the typed text.
-        attrs = super().widget_attrs(widget)
-        return {key: value for key, value in attrs.items() if key not in {"min", "max", "step"}}

@@ -107,3 +107,30 @@ def test_a_user_without_a_group_is_led_to_register_one(citizen: Any, group_manag
     assert register in client_for(citizen).get(reverse("dashboard")).content.decode()
     html = client_for(group_manager).get(reverse("dashboard")).content.decode()
     assert f'class="button" href="{register}"' not in html
+
+
+def test_the_dashboard_of_centre_staff_is_pinned_to_its_queries(
+    centre_staff: Any, submitted: Any, django_assert_num_queries: Any
+) -> None:
+    client = client_for(centre_staff)
+    # 1. the session
+    # 2. the signed-in user
+    # 3. the user's role assignments with departments (cached on the user)
+    # 4. the ids of the groups the user manages (cached on the user; menu and page share it)
+    # 5. account security: does the user have a TOTP authenticator?
+    # 6. what waits: the registrations to approve (one count per entry the user acts on)
+    with django_assert_num_queries(6):
+        response = client.get(reverse("dashboard"))
+    assert len(response.context["waiting"]) == 1
+
+
+def test_the_dashboard_of_the_secretariat_is_pinned_to_its_queries(
+    secretariat: Any, django_assert_num_queries: Any
+) -> None:
+    client = client_for(secretariat)
+    # 1–5 as for centre staff; then one count per entry the secretariat acts on:
+    # 6. registrations to approve  7. progress reports to review
+    # 8. proposals waiting for the secretariat  9. open needs without a contact person
+    with django_assert_num_queries(9):
+        response = client.get(reverse("dashboard"))
+    assert response.context["waiting"] == []  # nothing waits: no entry is shown

@@ -4,7 +4,12 @@ from typing import Any
 
 from allauth.account.forms import SignupForm
 from django import forms
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from pages.links import page_link
 
 from .models import User
 
@@ -19,10 +24,26 @@ class PortalSignupForm(SignupForm):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
-    field_order = ["display_name", "email", "password1", "password2"]
+    agree_to_terms = forms.BooleanField(
+        label=_("I agree to the terms of use and the privacy policy."),
+        error_messages={
+            "required": _("To sign up, read and agree to the terms of use and the privacy policy.")
+        },
+    )
+
+    field_order = ["display_name", "email", "password1", "password2", "agree_to_terms"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agree_to_terms"].help_text = format_html(
+            gettext("Read the {terms} and the {privacy} (each opens in a new tab)."),
+            terms=page_link("terms"),
+            privacy=page_link("privacy"),
+        )
 
     def save(self, request: Any) -> User:
         user = super().save(request)
         user.display_name = self.cleaned_data["display_name"].strip()
-        user.save(update_fields=["display_name"])
+        user.agreed_to_terms_at = timezone.now()
+        user.save(update_fields=["display_name", "agreed_to_terms_at"])
         return user

@@ -62,6 +62,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    agreed_to_terms_at = models.DateTimeField(
+        _("agreed to the terms of use and privacy policy"), null=True, blank=True
+    )
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -234,5 +237,5 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         if self.department_id:
-            return f"{self.get_role_display()} ({self.department})"
+            return f"{self.get_role_display()}（{self.department}）"
         return str(self.get_role_display())

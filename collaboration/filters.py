@@ -15,7 +15,9 @@ from .models import DepartmentNeed, Program, Proposal
 
 class ProjectFilter(django_filters.FilterSet):
     program = django_filters.ModelChoiceFilter(
-        label=_("Programme"), queryset=Program.objects.select_related("parent")
+        label=_("Programme"),
+        queryset=Program.objects.select_related("parent"),
+        empty_label=_("Any"),
     )
     first_fiscal_year = django_filters.NumberFilter(label=_("Fiscal year"))
     status = django_filters.ChoiceFilter(
@@ -25,6 +27,7 @@ class ProjectFilter(django_filters.FilterSet):
             (Proposal.Status.IN_PROGRESS, Proposal.Status.IN_PROGRESS.label),
             (Proposal.Status.CLOSED, Proposal.Status.CLOSED.label),
         ],
+        empty_label=_("Any"),
     )
 
     class Meta:

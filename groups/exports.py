@@ -1,7 +1,7 @@
 """Rows of the registry's exports: the public open-data CSV and the staff's full XLSX.
 
 Column names are Japanese and fixed (a file format, like the import's columns). Values are
-written as the import reads them (「、」 between several terms, 登録日 as YYYY-MM-DD, the
+written as the import reads them (「、」 between several terms, 登録日 as YYYY/MM/DD, the
 form's labels of 協働への関心), so a staff export can be corrected and imported elsewhere.
 The public rows hold registered groups and public fields only; of the contacts, only the
 items :meth:`Contact.public_items` returns. Rows are read in chunks with their taxonomies

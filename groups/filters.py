@@ -102,7 +102,10 @@ class StaffRegistryFilter(DirectoryFilter):
         if counts is not None:
             status = self.filters["status"]
             status.extra["choices"] = [
-                (value, f"{label} ({counts.get(value, 0)})")
+                (
+                    value,
+                    _("%(status)s (%(count)s)") % {"status": label, "count": counts.get(value, 0)},
+                )
                 for value, label in CitizenGroup.Status.choices
             ]
             status.extra["empty_label"] = _("All statuses (%(count)s)") % {

@@ -4,6 +4,11 @@ CSV is UTF-8 with a byte-order mark, so Excel opens Japanese text without garbli
 is streamed row by row. XLSX is written by openpyxl in write-only mode into a spooled
 temporary file (memory for small files, disk for large ones) and then streamed from it.
 Both carry a ``Content-Disposition`` whose ``filename*`` (RFC 5987) keeps a Japanese name.
+
+Dates are written as a Japanese office reads them in Excel, in every file: ``2026/12/03`` and,
+for a moment, Japan time to the minute, ``2026/12/03 14:05`` (never ISO's ``T`` and offset).
+Excel takes both CSV forms as dates; XLSX cells are real dates shown in the same forms. The
+registry's import reads ``YYYY/MM/DD``, so an exported file can be imported again.
 """
 
 from __future__ import annotations
@@ -26,6 +31,11 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SPOOL_BYTES = 8 * 1024 * 1024
 # Characters a spreadsheet would take as the start of a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "%Y/%m/%d"
+DATETIME_FORMAT = "%Y/%m/%d %H:%M"
+# The same forms as Excel number formats, for XLSX cells.
+XLSX_DATE_FORMAT = "yyyy/mm/dd"
+XLSX_DATETIME_FORMAT = "yyyy/mm/dd hh:mm"
 
 
 def content_disposition(filename: str, fallback: str = "") -> str:
@@ -44,14 +54,19 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, datetime.datetime):
-        return value.isoformat(timespec="seconds")
+        return _local(value).strftime(DATETIME_FORMAT)
     if isinstance(value, datetime.date):
-        return value.isoformat()
+        return value.strftime(DATE_FORMAT)
     text = str(value)
     # A cell that starts like a formula is kept as text (an apostrophe, as Excel does).
     if text.startswith(_FORMULA_START) and not _is_number(text):
         return "'" + text
     return text
+
+
+def _local(moment: datetime.datetime) -> datetime.datetime:
+    """Japan time (the site's zone), without a zone: what the office reads as the time."""
+    return timezone.localtime(moment).replace(tzinfo=None) if timezone.is_aware(moment) else moment
 
 
 def _is_number(text: str) -> bool:
@@ -90,16 +105,21 @@ def csv_response(
 
 
 def _xlsx_cell(sheet: Any, value: Any) -> Any:
-    """A value openpyxl accepts: local naive datetimes, text that is never a formula."""
+    """A value openpyxl accepts: dates in Japan time shown as the CSV writes them, text that
+    is never a formula."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+        cell = WriteOnlyCell(sheet, value=_local(value))
+        cell.number_format = XLSX_DATETIME_FORMAT
+        return cell
     if isinstance(value, datetime.date):
-        return value
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = XLSX_DATE_FORMAT
+        return cell
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     if text.startswith("="):
         cell = WriteOnlyCell(sheet, value=text)

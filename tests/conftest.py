@@ -8,6 +8,7 @@ and the ``role_user`` / ``role_client`` fixtures.
 
 from __future__ import annotations
 
+import gettext
 import logging
 import os
 import subprocess
@@ -155,8 +156,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
                 os.replace(partial, mo)  # atomic: parallel workers never read half a file
                 compiled = True
     if compiled:
-        # Django may have read the catalogues while loading: have it read them again, as it
-        # does when a test changes LOCALE_PATHS.
+        # Django and Python's gettext may have read the old catalogues: have both read again.
+        gettext._translations.clear()  # type: ignore[attr-defined]
         setting_changed.send(
             sender=type(settings), setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
         )

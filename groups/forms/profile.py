@@ -16,8 +16,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q, QuerySet
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from pages.links import page_link
 
 from ..models import ActivityField, Challenge, CitizenGroup, District, OrganizationType
 from .fields import JapaneseURLField, KanaField
@@ -307,6 +310,10 @@ class ConsentForm(forms.Form):
 
     def __init__(self, *args: Any, already_agreed: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["agree"].help_text = format_html(
+            gettext("Read the {rules} shown above (the link opens them in a new tab)."),
+            rules=page_link("group-rules"),
+        )
         if already_agreed:
             self.fields["agree"].required = False
             self.fields["agree"].initial = True

@@ -16,6 +16,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.mixins import PortalPermissionRequiredMixin, acting_user
+from pages import queries as page_queries
+from pages.models import SitePage
 
 from .. import services
 from ..forms.contacts import ContactForm
@@ -126,5 +128,6 @@ class GroupPageMixin(PortalPermissionRequiredMixin):
             summary_sections=SECTIONS[:-1],
             contacts=contact_list(group),
             can_submit=self.request.user.has_perm("groups.submit_registration", group),
+            group_rules=page_queries.page(SitePage.Key.GROUP_RULES),
             **extra,
         )

@@ -32,6 +32,7 @@ def test_the_signup_confirmation_names_the_portal_and_links_to_the_public_addres
             "email": "hanako@example.jp",
             "password1": "yuigahama-beach-2026",
             "password2": "yuigahama-beach-2026",
+            "agree_to_terms": "on",
         },
     )
     [message] = mail.outbox

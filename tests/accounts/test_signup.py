@@ -26,6 +26,7 @@ def sign_up(client: Client, **overrides: str) -> Any:
         "email": "hanako@example.jp",
         "password1": PASSWORD,
         "password2": PASSWORD,
+        "agree_to_terms": "on",
         **overrides,
     }
     return client.post(SIGNUP_URL, data)
@@ -46,6 +47,7 @@ def test_the_signup_page_asks_for_name_email_and_password_twice(client: Any) -> 
         "email",
         "password1",
         "password2",
+        "agree_to_terms",
     ]
 
 
@@ -148,3 +150,25 @@ def test_an_existing_email_is_refused_beside_the_field_and_nothing_is_saved(clie
     assert "このメールアドレスでアカウント登録済みです" in error
     assert User.objects.filter(email__iexact="hanako@example.jp").count() == 1
     assert mail.outbox == []
+
+
+def test_without_agreeing_to_the_terms_nobody_is_signed_up_and_the_box_says_why(
+    client: Any,
+) -> None:
+    response = sign_up(client, agree_to_terms="")
+    assert response.status_code == 200
+    error = field_error(response.content.decode(), "id_agree_to_terms")
+    assert "利用規約とプライバシーポリシーをお読みになり、同意してください。" in error
+    assert not User.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_consent_links_both_pages_and_the_agreement_is_recorded(client: Any) -> None:
+    from tests.html import Page
+
+    page = Page(client.get(SIGNUP_URL).content.decode())
+    help_text = page.by_id("id_agree_to_terms_help")
+    assert "利用規約" in help_text.text and "プライバシーポリシー" in help_text.text
+    assert {"/about/terms/", "/about/privacy/"} <= set(page.hrefs())
+    assert sign_up(client).status_code == 302
+    assert User.objects.get(email="hanako@example.jp").agreed_to_terms_at is not None

@@ -22,6 +22,7 @@ def fill_signup(page: Page, email: str, password: str) -> None:
     page.locator("input[name=email]").fill(email)
     page.locator("input[name=password1]").fill(password)
     page.locator("input[name=password2]").fill(password)
+    page.locator("input[name=agree_to_terms]").check()
     page.locator("form").filter(has=page.locator("input[name=password1]")).locator(
         "button[type=submit]"
     ).click()

@@ -74,8 +74,8 @@ def test_the_staff_filter_adds_the_status_with_counts() -> None:
     result = StaffRegistryFilter({"status": "submitted"}, queryset=staff_groups(), counts=counts)
     assert [group.name for group in result.qs] == ["申請中の会"]
     choices = dict(result.form.fields["status"].choices)
-    assert choices["submitted"].endswith("(1)")
-    assert choices[""].endswith("(2)")
+    assert choices["submitted"].endswith("（1）")
+    assert choices[""].endswith("（2）")
 
 
 def test_the_directory_filter_has_no_status() -> None:

@@ -51,9 +51,9 @@ def test_it_filters_by_status_with_the_counts_in_the_choices(centre_staff: Any) 
     response = client_for(centre_staff).get(URL, {"status": "submitted"})
     assert len(names(response)) == 2
     choices = dict(response.context["filter"].form.fields["status"].choices)
-    assert choices["submitted"].endswith("(2)")
-    assert choices["registered"].endswith("(1)")
-    assert choices[""].endswith("(3)")
+    assert choices["submitted"].endswith("（2）")
+    assert choices["registered"].endswith("（1）")
+    assert choices[""].endswith("（3）")
 
 
 def test_it_searches_and_filters_like_the_directory(centre_staff: Any) -> None:

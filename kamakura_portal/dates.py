@@ -32,3 +32,20 @@ def wareki_year(year: int) -> str:
 def fiscal_year_label(year: int) -> str:
     """``2026年度（令和8年度）``, as the city's documents write it."""
     return f"{year}年度（{wareki_year(year)}度）"
+
+
+REIWA_START = datetime.date(2019, 5, 1)
+HEISEI_START = datetime.date(1989, 1, 8)
+
+
+def wareki_date(day: datetime.date, *, with_day: bool = True) -> str:
+    """``令和8年（2026年）8月1日`` as printed documents date themselves (``with_day=False``:
+    ``令和8年（2026年）8月``). The era changes on its first day, not on 1 January."""
+    if day >= REIWA_START:
+        era, number = "令和", day.year - 2018
+    elif day >= HEISEI_START:
+        era, number = "平成", day.year - 1988
+    else:
+        era, number = "昭和", day.year - 1925
+    text = f"{era}{'元' if number == 1 else number}年（{day.year}年）{day.month}月"
+    return f"{text}{day.day}日" if with_day else text

@@ -1,1 +1,2 @@
-"""Filters of the reports app (filled in by the issues that build it)."""
+"""The reports' lists take no filters: a staff list of recent requests and the public list
+of published reports, both paginated."""

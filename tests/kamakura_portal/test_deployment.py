@@ -30,9 +30,10 @@ def test_the_compose_file_validates() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_the_compose_file_runs_web_worker_beat_database_and_redis() -> None:
+def test_the_compose_file_runs_web_workers_beat_database_and_redis() -> None:
     result = compose("config", "--services", extra_env=COMPOSE_ENV)
-    assert set(result.stdout.split()) == {"web", "worker", "beat", "db", "redis"}
+    services = {"web", "worker", "reports-worker", "beat", "db", "redis"}
+    assert set(result.stdout.split()) == services
 
 
 def test_the_compose_file_stops_naming_a_missing_secret_key() -> None:

@@ -16,8 +16,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,41 +28,14 @@ import django  # noqa: E402
 
 django.setup()
 
-import psycopg  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connections  # noqa: E402
 from django.test import Client  # noqa: E402
+
+from benchmarks.database import throwaway_database  # noqa: E402
 
 BENCH_DB = "kamakura_bench"
 RESULTS: list[tuple[str, str]] = []
-
-
-@contextmanager
-def throwaway_database() -> Iterator[None]:
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.postgresql":
-        sys.exit("The benchmark needs PostgreSQL (the test settings' DATABASE_URL).")
-    server: dict[str, Any] = {
-        "host": database["HOST"] or None,
-        "port": database["PORT"] or None,
-        "user": database["USER"] or None,
-        "password": database["PASSWORD"] or None,
-        "dbname": "postgres",
-    }
-
-    def admin(sql: str) -> None:
-        with psycopg.connect(autocommit=True, **server) as connection:
-            connection.execute(sql)
-
-    admin(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-    admin(f"CREATE DATABASE {BENCH_DB} ENCODING 'UTF8' TEMPLATE template0")
-    database["NAME"] = BENCH_DB  # before the first connection is opened
-    try:
-        yield
-    finally:
-        connections.close_all()
-        admin(f"DROP DATABASE IF EXISTS {BENCH_DB}")
 
 
 def timed(label: str, action: Callable[[], Any]) -> Any:
@@ -174,7 +146,7 @@ def add_generated_groups(count: int) -> None:
 
 
 def main() -> None:
-    with throwaway_database():
+    with throwaway_database(BENCH_DB):
         call_command("migrate", verbosity=0)
         from groups.demo import DEMO_REGISTRY
         from groups.reference import load_taxonomies

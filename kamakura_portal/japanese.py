@@ -148,6 +148,8 @@ class Morpheme(NamedTuple):
     reading: str  # katakana; "" where the dictionary has none (Latin words, digits, symbols)
     pos: str  # the first level of the part of speech: 名詞, 助詞, 補助記号…
     proper: str = ""  # for a proper noun (固有名詞), its kind: 地名, 人名, 一般…; else ""
+    # The ids of its groups in the Sudachi synonym dictionary (sudachidict-core carries them).
+    synonyms: tuple[int, ...] = ()
 
 
 def morphemes(text: str, *, long_units: bool = False) -> Iterator[Morpheme]:
@@ -173,6 +175,7 @@ def morphemes(text: str, *, long_units: bool = False) -> Iterator[Morpheme]:
                 reading if _is_katakana_reading(reading) else "",
                 pos[0],
                 pos[2] if pos[1] == "固有名詞" else "",
+                tuple(morpheme.synonym_group_ids()),
             )
 
 

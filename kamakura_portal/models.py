@@ -6,6 +6,7 @@ app can use them: a group, a proposal, a need, later an invitation or a printed 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -174,3 +175,42 @@ def ordered_or_open(low: str, high: str, name: str) -> models.CheckConstraint:
         | models.Q(**{f"{low}__lte": models.F(high)}),
         name=name,
     )
+
+
+class CivicSynonym(models.Model):
+    """Words that mean the same thing in civic work (空き家 / 空家 / 空き家活用), kept by the
+    centre's staff: the matching of needs with groups reads each word as any of the others
+    (:mod:`kamakura_portal.synonyms`)."""
+
+    words = models.TextField(
+        _("words"),
+        help_text=_("Two or more words or phrases, one per line (or separated by 「、」)."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("edited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("edited at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("civic synonym")
+        verbose_name_plural = _("civic synonyms")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return " / ".join(self.word_list())
+
+    def word_list(self) -> list[str]:
+        return split_words(self.words)
+
+
+def split_words(text: str) -> list[str]:
+    """The words of a synonym set as typed: one per line, or separated by 「、」 「,」 「/」,
+    without blanks and repeats, in their order."""
+    words = (word.strip() for word in re.split(r"[\n、，,/／;；]", text))
+    return list(dict.fromkeys(word for word in words if word))

@@ -39,6 +39,9 @@ ROLE_ITEMS = (
     NavItem(_("Registration queue"), "groups:queue", "groups.review_registrations"),
     NavItem(_("Group registry"), "groups:staff_list", "groups.view_staff_registry"),
     NavItem(_("My proposals"), "collaboration:mine", "collaboration.view_my_proposals"),
+    NavItem(
+        _("Invitations to your group"), "coordination:mine", "coordination.view_my_invitations"
+    ),
     NavItem(_("Department needs"), "collaboration:my_needs", "collaboration.view_staff_needs"),
     NavItem(_("Progress reports"), "measures:my_progress_reports", "measures.report_progress"),
     NavItem(
@@ -48,8 +51,10 @@ ROLE_ITEMS = (
     ),
     NavItem(_("Manage plans"), "measures:manage_plans", "measures.manage_plans"),
     NavItem(_("Proposal review"), "collaboration:review", "collaboration.review_proposals"),
+    NavItem(_("Coordination"), "coordination:dashboard", "coordination.use_workbench"),
     NavItem(_("Surveys to answer"), "surveys:mine", "surveys.view_my_surveys"),
     NavItem(_("Surveys"), "surveys:staff", "surveys.manage_surveys"),
+    NavItem(_("Printed reports"), "reports:staff", "reports.view_reports"),
     NavItem(_("Change history"), "audit_feed", "accounts.view_audit_history"),
     NavItem(_("Administration"), "admin:index", "accounts.manage_roles"),
 )

@@ -33,6 +33,9 @@ _FUNCTION_POS = {"助詞", "助動詞"}
 # or a name with its particle (子育ての会 → コソダテノカイ); more would swell the index.
 _CHAIN = 4
 _MAX_TEXT = 20000
+# A word's group in the Sudachi synonym dictionary is stored as ``ｓ<id>ｓ<word>``. A query's
+# tokens are NFKC-folded, so they never hold the full-width ｓ and never match one by chance.
+SYNONYM_MARK = "ｓ"
 
 
 class Searchable(models.Model):
@@ -78,6 +81,25 @@ def _chains(units: Sequence[Morpheme]) -> Iterator[str]:
             yield _clean("".join(readings))
 
 
+def token_of(text: str) -> str:
+    """``text`` as one stored token: folded, without tsquery syntax (空家 → 空家, ごみ → ゴミ)."""
+    return _clean(fold(text))
+
+
+def synonym_token(group_id: int, word: str = "") -> str:
+    """The token of a word filed under a Sudachi synonym group; without ``word``, the prefix
+    that finds every word of the group (``ｓ22054ｓ`` finds ``ｓ22054ｓ育児``)."""
+    return f"{SYNONYM_MARK}{group_id}{SYNONYM_MARK}{_clean(word)}"
+
+
+def _synonyms(morpheme: Morpheme) -> list[str]:
+    # Nouns only, as chikkar (the dictionary's own reader) expands by default: a verb's
+    # groups are too loose (開く ≈ 開催 ≈ 行う).
+    if morpheme.pos != "名詞":
+        return []
+    return [synonym_token(group, morpheme.normalized) for group in morpheme.synonyms]
+
+
 def _places_inside(morpheme: Morpheme) -> Iterator[str]:
     """The forms of a place name that ends a longer proper noun (鎌倉 in 西鎌倉, 北鎌倉): a
     query matches a token's beginning, so the end of a name needs tokens of its own."""
@@ -100,6 +122,7 @@ def index_tokens(*texts: str) -> str:
             if morpheme.pos not in _SKIP_POS:
                 tokens.update(dict.fromkeys(_forms(morpheme)))
                 tokens.update(dict.fromkeys(_places_inside(morpheme)))
+                tokens.update(dict.fromkeys(_synonyms(morpheme)))
         tokens.update(dict.fromkeys(_chains(short)))
     return " ".join(tokens)
 

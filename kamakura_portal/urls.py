@@ -12,9 +12,11 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("groups/", include("groups.urls")),
     path("collaboration/", include("collaboration.urls")),
+    path("coordination/", include("coordination.urls")),
     path("measures/", include("measures.urls")),
     path("surveys/", include("surveys.urls")),
     path("reports/", include("reports.urls")),
+    path("about/", include("pages.urls")),
     path("admin/", admin.site.urls),
 ]
 

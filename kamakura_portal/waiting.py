@@ -52,6 +52,24 @@ WAITING = (
         "collaboration.post_need",
         "collaboration.queries.needs_without_contact",
     ),
+    Waiting(
+        _("Groups interested in a need, waiting for the centre"),
+        "coordination:dashboard",
+        "coordination.use_workbench",
+        "coordination.queries.invitations.interested_waiting_for_centre",
+    ),
+    Waiting(
+        _("Consultation follow-ups due"),
+        "coordination:dashboard",
+        "coordination.view_consultations",
+        "coordination.queries.consultations.follow_ups_due_count",
+    ),
+    Waiting(
+        _("Invitations waiting for your group's answer"),
+        "coordination:mine",
+        "coordination.view_my_invitations",
+        "coordination.queries.invitations.answers_waiting_for_group",
+    ),
 )
 
 

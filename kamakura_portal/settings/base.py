@@ -65,6 +65,10 @@ PORTAL_RENEWAL_DEADLINE = _env_month_day("PORTAL_RENEWAL_DEADLINE", "06-30")
 PORTAL_RENEWAL_REMINDER_DAYS = env.int("PORTAL_RENEWAL_REMINDER_DAYS", default=30)
 # Co-manager invitations expire after this many days.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=14)
+# Coordinators' invitations (打診) of groups to a department need: the answer date offered by
+# default, and the reminder of an invitation still unanswered this many days after it was sent.
+PORTAL_NEED_INVITATION_ANSWER_DAYS = env.int("PORTAL_NEED_INVITATION_ANSWER_DAYS", default=14)
+PORTAL_NEED_INVITATION_REMINDER_DAYS = env.int("PORTAL_NEED_INVITATION_REMINDER_DAYS", default=7)
 # Surveys: those who have not submitted are reminded once, this many days before closing.
 PORTAL_SURVEY_REMINDER_DAYS = env.int("PORTAL_SURVEY_REMINDER_DAYS", default=7)
 
@@ -86,6 +90,20 @@ def _env_days(name: str, default: str) -> tuple[int, ...]:
 # before the deadline the secretariat sets (one mail per distance).
 PORTAL_PROGRESS_REMINDER_DAYS = _env_days("PORTAL_PROGRESS_REMINDER_DAYS", "14,3")
 
+# Printed reports: an unpublished report's file is removed this many days after it is made;
+# a report still being made after the soft limit (seconds) ends in 失敗 with a message, and
+# its worker process is killed at the hard limit.
+PORTAL_REPORT_EXPIRY_DAYS = env.int("PORTAL_REPORT_EXPIRY_DAYS", default=30)
+PORTAL_REPORT_SOFT_TIME_LIMIT = env.int("PORTAL_REPORT_SOFT_TIME_LIMIT", default=300)
+PORTAL_REPORT_TIME_LIMIT = env.int("PORTAL_REPORT_TIME_LIMIT", default=360)
+if PORTAL_REPORT_EXPIRY_DAYS < 1 or not (
+    0 < PORTAL_REPORT_SOFT_TIME_LIMIT < PORTAL_REPORT_TIME_LIMIT
+):
+    raise ImproperlyConfigured(
+        "PORTAL_REPORT_EXPIRY_DAYS must be 1 or more, and PORTAL_REPORT_SOFT_TIME_LIMIT more "
+        "than 0 and less than PORTAL_REPORT_TIME_LIMIT"
+    )
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -106,9 +124,11 @@ INSTALLED_APPS = [
     "accounts",
     "groups",
     "collaboration",
+    "coordination",
     "measures",
     "surveys",
     "reports",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +316,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# Printed reports are made on a queue of their own, by workers started with ``-Q reports``,
+# so that a long report never holds up mail; a worker process is replaced after this much
+# memory (KiB), as WeasyPrint's memory is not all given back.
+CELERY_TASK_ROUTES = {"reports.generate": {"queue": "reports"}}
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=400_000)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "portal-outbox-sweep": {
         # Mail the broker or the mail server could not take when it was queued.
@@ -314,9 +339,29 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "collaboration.close_needs_past_deadline",
         "schedule": crontab(hour=0, minute=5),
     },
+    "coordination-invitations-daily": {
+        # Lapse the invitations past their answer date, then remind the unanswered ones.
+        "task": "coordination.run_invitation_cycle",
+        "schedule": crontab(hour=6, minute=45),
+    },
+    "coordination-follow-ups-daily": {
+        # Tell the centre's staff of the consultation follow-ups whose day has come.
+        "task": "coordination.remind_follow_ups_due",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "surveys-daily": {
         "task": "surveys.run_daily_cycle",
         "schedule": crontab(hour=6, minute=30),
+    },
+    "reports-sweep": {
+        # Send again the reports whose worker died or whose task was lost; mark 古い the
+        # reports whose data has changed since they were made.
+        "task": "reports.sweep",
+        "schedule": 300.0,
+    },
+    "reports-remove-expired-daily": {
+        "task": "reports.remove_expired",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

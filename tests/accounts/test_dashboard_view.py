@@ -67,5 +67,6 @@ def test_the_dashboard_is_pinned_to_its_queries(
     # 3. the user's role assignments with departments (cached on the user)
     # 4. the ids of the groups the user manages (cached on the user; menu and page share it)
     # 5. account security: does the user have a TOTP authenticator?
-    with django_assert_num_queries(5):
+    # 6. what waits: the invitations waiting for the group's answer
+    with django_assert_num_queries(6):
         assert client.get(URL).status_code == 200

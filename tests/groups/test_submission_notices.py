@@ -118,8 +118,9 @@ def test_the_dashboard_of_centre_staff_is_pinned_to_its_queries(
     # 3. the user's role assignments with departments (cached on the user)
     # 4. the ids of the groups the user manages (cached on the user; menu and page share it)
     # 5. account security: does the user have a TOTP authenticator?
-    # 6. what waits: the registrations to approve (one count per entry the user acts on)
-    with django_assert_num_queries(6):
+    # 6–8. what waits, one count per entry the user acts on: the registrations to approve,
+    # the groups interested in a need, the consultation follow-ups due
+    with django_assert_num_queries(8):
         response = client.get(reverse("dashboard"))
     assert len(response.context["waiting"]) == 1
 

@@ -15,6 +15,7 @@ REFERENCE_LOADERS = (
     "collaboration.reference.load_programs",
     "measures.reference.load_plans",
     "surveys.reference.load_reference_surveys",
+    "coordination.reference.load_topics",
 )
 DEMO_LOADERS = (
     "accounts.demo.load_demo_accounts",
@@ -22,6 +23,8 @@ DEMO_LOADERS = (
     "collaboration.demo.load_demo_collaboration",
     "measures.demo.load_demo_progress",
     "surveys.demo.load_demo_survey_answers",
+    "coordination.demo.load_demo_consultations",
+    "coordination.demo.load_demo_invitations",
 )
 
 

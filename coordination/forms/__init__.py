@@ -1,0 +1,1 @@
+"""The coordination app's forms; one module per concept."""

@@ -1,0 +1,1 @@
+"""Read-side helpers of the coordination app (pages and reports); one module per concept."""

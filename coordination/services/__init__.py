@@ -1,0 +1,1 @@
+"""Multi-step writes of the coordination app; one module per concept."""

@@ -1,0 +1,1 @@
+"""The coordination app's pages; one module per concept."""

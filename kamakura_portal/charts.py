@@ -23,10 +23,12 @@ from django.utils.formats import number_format
 
 Number = int | float | Decimal
 
-# The fills cycle through seven colours (static/css/charts.css), each with at least 3:1
-# contrast against white (WCAG 1.4.11); stacked segments are outlined in white so that they
-# stay apart, and every chart has its table for exact values.
-PALETTE_SIZE = 7
+# The fills cycle through seven colours, each with at least 3:1 contrast against white (WCAG
+# 1.4.11); stacked segments are outlined in white so that they stay apart, and every chart has
+# its table for exact values. They are SVG attributes, not CSS: WeasyPrint does not apply a
+# page's CSS to inline SVG, and the web and the print read the same list.
+PALETTE = ("#0017c1", "#b35f00", "#197a4b", "#5c10be", "#595959", "#b50000", "#00707d")
+PALETTE_SIZE = len(PALETTE)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,10 @@ class Segment:
     text: str
     x: float  # percent of the bar's width where the segment starts
     width: float  # percent of the bar's width
+
+    @property
+    def colour(self) -> str:
+        return PALETTE[self.series_index]
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,9 @@ class BarChart:
         return len(self.series) > 1 or self.stacked
 
     @property
-    def legend(self) -> list[tuple[int, str]]:
-        return [(n % PALETTE_SIZE, s.name) for n, s in enumerate(self.series)]
+    def legend(self) -> list[tuple[str, str]]:
+        """``(colour, name)`` of each series."""
+        return [(PALETTE[n % PALETTE_SIZE], s.name) for n, s in enumerate(self.series)]
 
     def text(self, series: Series, index: int) -> str:
         if series.texts is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.template import Context, Template
 
-from kamakura_portal.charts import BarChart, Series, bar_chart
+from kamakura_portal.charts import PALETTE, BarChart, Series, bar_chart
 
 
 def render(chart: BarChart, **options: object) -> str:
@@ -87,3 +87,17 @@ def test_the_print_rendering_shows_the_table_without_a_disclosure() -> None:
 
     assert "<details" not in html
     assert '<th scope="row">子育て</th>' in html
+
+
+def test_colours_are_svg_attributes_from_the_one_palette_for_web_and_print() -> None:
+    chart = BarChart(
+        "組織形態別",
+        ["2019", "2025"],
+        [Series("任意団体", [295, 260]), Series("NPO法人", [58, 65])],
+    )
+    html = render(chart)
+
+    # WeasyPrint applies no page CSS to inline SVG: without the attribute a bar prints black.
+    assert html.count(f'fill="{PALETTE[0]}"') == 3  # two bars and the legend's swatch
+    assert html.count(f'fill="{PALETTE[1]}"') == 3
+    assert chart.legend == [(PALETTE[0], "任意団体"), (PALETTE[1], "NPO法人")]

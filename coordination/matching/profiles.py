@@ -11,22 +11,13 @@ from typing import NamedTuple
 from django.db.models import Q
 
 from collaboration.models import DepartmentNeed, Proposal
+from collaboration.models.proposals import PUBLIC_STATUSES  # adopted, whatever came after
 from groups.models import CitizenGroup
 
 # The district taxonomy's codes (groups/data/taxonomies.json) for 市内全域 and 市外: codes
 # never change when staff rename a term.
 CITY_WIDE = "shinai-zeniki"
 OUTSIDE_CITY = "shigai"
-_PROJECT_STATUSES = frozenset(
-    {
-        Proposal.Status.ADOPTED,
-        Proposal.Status.AGREED,
-        Proposal.Status.IN_PROGRESS,
-        Proposal.Status.REPORTED,
-        Proposal.Status.EVALUATED,
-        Proposal.Status.CLOSED,
-    }
-)
 
 
 class Row(NamedTuple):
@@ -123,7 +114,7 @@ def _collaborations(facts: dict[int, Facts], ids: list[int]) -> None:
     for owner, proposal, status, implemented, proposer in rows:
         departments = partners.get(proposal, set()) | ({proposer} if proposer else set())
         facts[owner].collaborations[proposal] = Collaboration(
-            implemented or status in _PROJECT_STATUSES, departments
+            implemented or status in PUBLIC_STATUSES, departments
         )
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from collaboration.models import DepartmentNeed, Proposal
+from collaboration.models import DepartmentNeed
+from collaboration.models.proposals import PUBLIC_STATUSES  # adopted, whatever came after
 from kamakura_portal.dates import fiscal_year, fiscal_year_end, fiscal_year_start
 
 from ..models import Invitation
@@ -17,15 +18,6 @@ from ..models import Invitation
 Status = Invitation.Status
 # Pairs in which the centre (or the group, raising its hand) has made contact.
 CONTACTED = [status for status in Status.values if status != Status.CANDIDATE]
-# A proposal that was adopted, whatever happened to it afterwards.
-ADOPTED = (
-    Proposal.Status.ADOPTED,
-    Proposal.Status.AGREED,
-    Proposal.Status.IN_PROGRESS,
-    Proposal.Status.REPORTED,
-    Proposal.Status.EVALUATED,
-    Proposal.Status.CLOSED,
-)
 
 
 def needs_not_contacted() -> QuerySet[DepartmentNeed]:
@@ -70,7 +62,9 @@ def year_figures(today: datetime.date | None = None) -> YearFigures:
         proposed=Count("pk", filter=Q(proposal__created_at__date__range=(start, end))),
         adopted=Count(
             "pk",
-            filter=Q(proposal__created_at__date__range=(start, end), proposal__status__in=ADOPTED),
+            filter=Q(
+                proposal__created_at__date__range=(start, end), proposal__status__in=PUBLIC_STATUSES
+            ),
         ),
     )
     return YearFigures(year, needs_posted, pairs["contacted"], pairs["proposed"], pairs["adopted"])

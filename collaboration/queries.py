@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from accounts.models import User, Visitor
@@ -108,6 +109,15 @@ def proposal_figures(
     raise ValueError(f"Unknown breakdown {by!r}")
 
 
+def imported_period() -> tuple[int, int] | None:
+    """The first and last fiscal years of the imported history (2007–2019 for Kamakura's
+    相互提案協働事業), or None when none is imported (one query)."""
+    row = Proposal.objects.filter(is_imported=True).aggregate(
+        first=Min("first_fiscal_year"), last=Max("first_fiscal_year")
+    )
+    return None if row["first"] is None else (row["first"], row["last"])
+
+
 def _program_label(row: dict[str, Any]) -> str:
     if row["program_id"] is None:
         return _("No programme")
@@ -197,6 +207,24 @@ def assignments_of(user: User) -> QuerySet[Proposal]:
     return _listed(
         Proposal.objects.filter(status=Status.REVIEW, panel__members__reviewer=user)
     ).order_by("submitted_at", "pk")
+
+
+# A finished project: its implementation is reported; the evaluation may be done or under way.
+FINISHED_STATUSES = (Status.REPORTED, Status.EVALUATED, Status.CLOSED)
+
+
+def finished_projects(first_year: int, last_year: int) -> QuerySet[Proposal]:
+    """Finished projects that ended within the fiscal years given, with their partners and
+    the committee's evaluation (three queries), in the order they ended."""
+    ended = Coalesce("last_fiscal_year", "first_fiscal_year")
+    return (
+        _listed(Proposal.objects.filter(status__in=FINISHED_STATUSES, is_imported=False))
+        .alias(ended=ended)
+        .filter(ended__range=(first_year, last_year))
+        .select_related("committee_evaluation")
+        .prefetch_related("counterpart_groups", "counterpart_departments")
+        .order_by("ended", "first_fiscal_year", "pk")
+    )
 
 
 def implementation_chart(title: str, figures: list[ProposalFigure]) -> BarChart:

@@ -31,6 +31,7 @@ PUBLIC_ITEMS = (
     NavItem(_("City needs"), "collaboration:needs"),
     NavItem(_("Collaboration projects"), "collaboration:projects"),
     NavItem(_("Measures and progress"), "measures:plans"),
+    NavItem(_("Reports"), "reports:published"),
 )
 
 # Work menus, in the order a user holding several roles sees them.
@@ -60,14 +61,24 @@ ROLE_ITEMS = (
 )
 
 
+def _is_current(url: str, current_path: str) -> bool:
+    """The entry of the page, or of the section it is in (/reports/ on /reports/7/) unless
+    another entry names that section more closely (/reports/staff/ on /reports/staff/)."""
+    if current_path == url:
+        return True
+    if url == "/" or not current_path.startswith(url):
+        return False
+    others = (reverse(item.url_name) for item in PUBLIC_ITEMS + ROLE_ITEMS)
+    return not any(len(other) > len(url) and current_path.startswith(other) for other in others)
+
+
 def _resolve(items: tuple[NavItem, ...], user: Visitor, current_path: str) -> list[dict[str, Any]]:
     entries = []
     for item in items:
         if item.perm and not user.has_perm(item.perm):
             continue
         url = reverse(item.url_name)
-        current = current_path == url or (url != "/" and current_path.startswith(url))
-        entries.append({"label": item.label, "url": url, "current": current})
+        entries.append({"label": item.label, "url": url, "current": _is_current(url, current_path)})
     return entries
 
 

@@ -39,6 +39,7 @@ PLAN_FIELDS = (
     "start_fiscal_year",
     "end_fiscal_year",
     "source_note",
+    "issuer",
 )
 SECTION_FIELDS = ("number", "title", "body")
 TIER_FIELDS = ("code", "label", "description")

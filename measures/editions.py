@@ -101,6 +101,7 @@ def copy_edition(
                 start_fiscal_year=start_fiscal_year,
                 end_fiscal_year=end_fiscal_year,
                 previous_edition=plan,
+                issuer=plan.issuer,
             )
         for section in plan.sections.all():
             PlanSection.objects.create(

@@ -8,6 +8,7 @@ reports only unless asked otherwise: the public and the committee see nothing el
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db.models import (
@@ -205,6 +206,19 @@ def fiscal_years_with_reports(plan: Plan) -> list[int]:
     return sorted(years, reverse=True)
 
 
+def fiscal_years_reported(municipality: str) -> set[int]:
+    """The fiscal years with a reporting round or a report of any of a municipality's plans
+    (one query)."""
+    rounds = ReportingRound.objects.filter(plan__municipality=municipality)
+    reports = ProgressReport.objects.filter(measure__plan__municipality=municipality)
+    years = (
+        rounds.order_by()
+        .values_list("fiscal_year")
+        .union(reports.order_by().values_list("fiscal_year"))
+    )
+    return {year for (year,) in years}
+
+
 def latest_published_year(plan: Plan) -> int | None:
     """The newest fiscal year with a published report of the plan (one query)."""
     return (
@@ -243,6 +257,50 @@ def measures_by_tier_and_status(
     return table
 
 
+def measures_by_category_and_status(
+    plan: Plan, fiscal_year: int, *, published_only: bool = True
+) -> dict[str, dict[str, int]]:
+    """``{top-level category: {progress: measures}}`` in the plan's order (one query).
+
+    As :func:`measures_by_tier_and_status`, by the plan's top-level categories (「(1) 活動の場
+    の提供に関すること」): a measure under a sub-category counts under its parent. Measures
+    without a category count under the empty label.
+    """
+    of_year = _reports_of_year(fiscal_year, published_only).filter(measure=OuterRef("pk"))
+    progress = NullIf(Subquery(of_year.values("progress")[:1]), Value(""))
+    top = "category__parent__"
+    rows = (
+        Measure.objects.filter(plan=plan)
+        .annotate(report_progress=Coalesce(progress, Value(NOT_REPORTED), output_field=CharField()))
+        .values(
+            f"{top}sort_order",
+            f"{top}pk",
+            f"{top}label",
+            f"{top}title",
+            "category__sort_order",
+            "category__pk",
+            "category__label",
+            "category__title",
+            "report_progress",
+        )
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+
+    def top_level(row: dict[str, Any]) -> tuple[tuple[int, int], str]:
+        prefix = top if row[f"{top}pk"] is not None else "category__"
+        if row[f"{prefix}pk"] is None:
+            return (1_000_000, 0), ""
+        label = " ".join(part for part in (row[f"{prefix}label"], row[f"{prefix}title"]) if part)
+        return (row[f"{prefix}sort_order"], row[f"{prefix}pk"]), label
+
+    table: dict[tuple[tuple[int, int], str], dict[str, int]] = {}
+    for row in rows:
+        cells = table.setdefault(top_level(row), {})
+        cells[row["report_progress"]] = cells.get(row["report_progress"], 0) + row["count"]
+    return {label: table[(order, label)] for order, label in sorted(table)}
+
+
 def reports_by_status(plan: Plan, fiscal_year: int) -> dict[str, int]:
     """The year's measures per report workflow status, :data:`NOT_REPORTED` included, every
     status present in workflow order (one query). For the secretariat's review page."""
@@ -260,12 +318,12 @@ def reports_by_status(plan: Plan, fiscal_year: int) -> dict[str, int]:
 
 
 def measures_without_report(plan: Plan, fiscal_year: int) -> QuerySet[Measure]:
-    """Measures with no report at all for the year, with tier, category and departments (two
-    queries)."""
+    """Measures with no report at all for the year, with tier, category (and its parent) and
+    departments (two queries)."""
     return (
         plan_measures(plan)
         .select_related(None)
-        .select_related("tier", "category")
+        .select_related("tier", "category__parent")
         .exclude(Exists(_reports_of_year(fiscal_year, False).filter(measure=OuterRef("pk"))))
     )
 

@@ -43,6 +43,7 @@ PLAN_FIELDS = (
     "start_fiscal_year",
     "end_fiscal_year",
     "source_note",
+    "issuer",
 )
 
 

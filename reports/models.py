@@ -57,6 +57,13 @@ class Report(models.Model):
         related_name="+",
     )
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    # Others who asked for the same report while it was being made: told when it is ready.
+    also_requested_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("also requested by"),
+        blank=True,
+        related_name="+",
+    )
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 

@@ -65,8 +65,9 @@ def digest_of(kind: Kind, params: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def request_report(kind_code: str, params: Mapping[str, Any], user: User) -> Requested:
-    """The report of ``kind_code`` for ``params`` (validated by the kind's form) for ``user``."""
+def request_report(kind_code: str, params: Mapping[str, Any], user: User | None) -> Requested:
+    """The report of ``kind_code`` for ``params`` (validated by the kind's form) for ``user``
+    (None: for the portal itself, the monthly status report of :mod:`reports.tasks`)."""
     kind = kind_of(kind_code)
     digest = digest_of(kind, params)
     same = Report.objects.filter(kind=kind.code, digest=digest, parameters=dict(params))
@@ -76,6 +77,8 @@ def request_report(kind_code: str, params: Mapping[str, Any], user: User) -> Req
         .first()
     )
     if existing is not None:
+        if user is not None and existing.is_working and existing.requested_by_id != user.pk:
+            existing.also_requested_by.add(user)  # told too when it is ready
         return Requested(existing, reused=True)
     with transaction.atomic():
         report = Report.objects.create(

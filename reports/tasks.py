@@ -1,6 +1,6 @@
-"""Celery entry points of the reports: making one report (on the ``reports`` queue), and the
-periodic sweep and expiry. They take ids and call :mod:`reports.running` and
-:mod:`reports.services`."""
+"""Celery entry points of the reports: making one report (on the ``reports`` queue), the
+periodic sweep and expiry, and the monthly status report. They take ids and call
+:mod:`reports.running` and :mod:`reports.services`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ from typing import Any
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.utils import timezone
+
+from kamakura_portal import dates
 
 from . import running, services
+from .forms import request_form
+from .kinds import kind_of
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +65,21 @@ def generate_report(self: Any, report_id: int) -> str:
 def sweep() -> dict[str, int]:
     """Every five minutes: send again what lost its task; mark 古い what is outdated."""
     return {"sent_again": services.sweep(), "marked_stale": services.mark_stale()}
+
+
+@shared_task(name="reports.request_status_report")
+def request_status_report(fiscal_year: int | None = None) -> int:
+    """Monthly: the status report of the current fiscal year (or of ``fiscal_year``), asked
+    for by the portal itself. Identical inputs reuse the finished report, so a month without
+    a change makes nothing; after a change a new one is made and the last one is 古い.
+    Returns the report's id."""
+    kind = kind_of("status")
+    year = fiscal_year if fiscal_year is not None else dates.fiscal_year(timezone.localdate())
+    # Through the kind's form, so that the parameters are those of a request by staff.
+    form = request_form(kind, {f"{kind.code}-fiscal_year": year})
+    if not form.is_valid():
+        raise ValueError(f"No status report for {year}: {form.errors.as_text()}")
+    return services.request_report(kind.code, kind.parameters(form.cleaned_data), None).report.pk
 
 
 @shared_task(name="reports.remove_expired")

@@ -74,7 +74,10 @@ class RequestReportView(PortalPermissionRequiredMixin, View):
         if requested.reused and report.status == Report.Status.DONE:
             message = _("“%(title)s” is already made from the same data: download it below.")
         elif requested.reused:
-            message = _("“%(title)s” is already being made from the same data.")
+            message = _(
+                "“%(title)s” is already being made from the same data. You will be told in "
+                "your inbox when it is ready."
+            )
         else:
             message = _(
                 "“%(title)s” is being made. You will be told in your inbox when it is ready."

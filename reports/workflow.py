@@ -4,8 +4,9 @@ Only the portal moves a report (every move is ``by_system``), through the one en
 (:func:`kamakura_portal.workflow.transition`), so each move is in the shared status record.
 A worker that stops halfway leaves the report 作成中 for the next one (作成中 → 作成中); a
 transient error sends it back to 待機 until the retry. Finishing swaps the new file in with
-the move, in one transaction, and only for the task that still holds the claim. The requester
-is told in the inbox when the report is ready or has failed.
+the move, in one transaction, and only for the task that still holds the claim. Whoever asked
+for the report is told in the inbox when it is ready or has failed (and the committee, when a
+report it reads on paper is ready).
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import Role, User
+from accounts.queries import people_with_role
 from kamakura_portal.errors import PortalError, Problem
 from kamakura_portal.inbox import notify
 from kamakura_portal.models import StatusChange
 from kamakura_portal.workflow import Messages, Move, MoveRequest, Workflow
 
+from .kinds import kind_of
 from .models import Report
 
 Status = Report.Status
@@ -74,8 +78,29 @@ def apply(report: Report, request: MoveRequest) -> None:
         report.size = None
 
 
+def told_of(report: Report, status: str) -> list[User]:
+    """Whom the move to ``status`` is told: whoever asked for the report, and — once it is
+    ready, for the kinds the committee reads on paper — the committee."""
+    people = {user.pk: user for user in report.also_requested_by.all()}
+    if report.requested_by is not None:
+        people[report.requested_by.pk] = report.requested_by
+    if status == Status.DONE and _kind_tells_committee(report.kind):
+        people.update((user.pk, user) for user in people_with_role(Role.COMMITTEE))
+    return list(people.values())
+
+
+def _kind_tells_committee(code: str) -> bool:
+    try:
+        return kind_of(code).tells_committee
+    except LookupError:  # a kind removed since the report was asked for
+        return False
+
+
 def announce(report: Report, change: StatusChange) -> None:
-    if change.to_status not in (Status.DONE, Status.FAILED) or report.requested_by is None:
+    if change.to_status not in (Status.DONE, Status.FAILED):
+        return
+    people = told_of(report, change.to_status)
+    if not people:
         return
     with translation.override(settings.LANGUAGE_CODE):
         if change.to_status == Status.DONE:
@@ -86,7 +111,7 @@ def announce(report: Report, change: StatusChange) -> None:
                 "error": report.error,
             }
     notify(
-        [report.requested_by],
+        people,
         report,
         message,
         url=f"{reverse('reports:staff')}#report-{report.pk}",

@@ -9,6 +9,7 @@ number of responses or questions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -87,47 +88,65 @@ def submitted_answers(survey: Survey) -> QuerySet[Answer]:
 
 
 def survey_results(survey: Survey) -> SurveyResults:
-    """Counts and percentages per option of every question (five queries in all)."""
-    questions = list(survey.questions.prefetch_related("options"))  # 1–2
-    respondents = Response.objects.filter(survey=survey, status=SUBMITTED).count()  # 3
-    answering = dict(
-        submitted_answers(survey).values_list("question_id").annotate(n=Count("id"))
-    )  # 4
+    """Counts and percentages per option of every question (six queries in all)."""
+    return results_of_surveys([survey])[0]
+
+
+def results_of_surveys(surveys: Sequence[Survey]) -> list[SurveyResults]:
+    """:func:`survey_results` of several surveys (a report's highlights of a year), in the
+    same six queries whatever the number of surveys, questions or responses."""
+    ids = [survey.pk for survey in surveys]
+    questions = Question.objects.filter(survey__in=ids).prefetch_related("options")  # 1–2
+    respondents = dict(
+        Response.objects.filter(survey__in=ids, status=SUBMITTED)
+        .values_list("survey_id")
+        .annotate(n=Count("id"))
+    )  # 3
+    answers = Answer.objects.filter(response__survey__in=ids, response__status=SUBMITTED)
+    answering = dict(answers.values_list("question_id").annotate(n=Count("id")))  # 4
     chosen = dict(
         AnswerChoice.objects.filter(
-            answer__response__survey=survey, answer__response__status=SUBMITTED
+            answer__response__survey__in=ids, answer__response__status=SUBMITTED
         )
         .values_list("option_id")
         .annotate(n=Count("id"))
     )  # 5
     values: dict[int, dict[Decimal, int]] = defaultdict(dict)
     for question_id, value, n in (
-        submitted_answers(survey)
-        .filter(question__kind__in=(Question.Kind.NUMBER, Question.Kind.SCALE))
+        answers.filter(question__kind__in=(Question.Kind.NUMBER, Question.Kind.SCALE))
         .values_list("question_id", "number")
         .annotate(n=Count("id"))
     ):  # 6
         values[question_id][value] = n
+    by_survey: dict[int, list[Question]] = defaultdict(list)
+    for question in questions:
+        by_survey[question.survey_id].append(question)
     results = []
-    for number, question in enumerate(questions, start=1):
-        total = answering.get(question.pk, 0)
-        result = QuestionResult(question=question, number=number, answering=total)
-        if question.is_choice:
-            result.options = [
-                OptionResult(
-                    o.code, o.label, chosen.get(o.pk, 0), percent(chosen.get(o.pk, 0), total)
-                )
-                for o in question.options.all()
-            ]
-        elif question.kind == Question.Kind.SCALE:
-            counts = {int(k): n for k, n in values[question.pk].items() if k is not None}
-            result.options = [
-                OptionResult(str(k), str(k), counts.get(k, 0), percent(counts.get(k, 0), total))
-                for k in range(1, 6)
-            ]
-        _summarise_numbers(result, values[question.pk])
-        results.append(result)
-    return SurveyResults(survey=survey, respondents=respondents, questions=results)
+    for survey in surveys:
+        rows = []
+        for number, question in enumerate(by_survey[survey.pk], start=1):
+            question.survey = survey
+            total = answering.get(question.pk, 0)
+            result = QuestionResult(question=question, number=number, answering=total)
+            if question.is_choice:
+                result.options = [
+                    OptionResult(
+                        o.code, o.label, chosen.get(o.pk, 0), percent(chosen.get(o.pk, 0), total)
+                    )
+                    for o in question.options.all()
+                ]
+            elif question.kind == Question.Kind.SCALE:
+                counts = {int(k): n for k, n in values[question.pk].items() if k is not None}
+                result.options = [
+                    OptionResult(str(k), str(k), counts.get(k, 0), percent(counts.get(k, 0), total))
+                    for k in range(1, 6)
+                ]
+            _summarise_numbers(result, values[question.pk])
+            rows.append(result)
+        results.append(
+            SurveyResults(survey=survey, respondents=respondents.get(survey.pk, 0), questions=rows)
+        )
+    return results
 
 
 def _summarise_numbers(result: QuestionResult, counts: dict[Decimal, int]) -> None:
@@ -194,8 +213,13 @@ def top_options(survey: Survey, key: str, limit: int = 3) -> list[OptionResult]:
     results = survey_results(survey)
     for result in results.questions:
         if result.question.key == key:
-            return sorted(result.options, key=lambda o: (-o.count, o.label))[:limit]
+            return most_chosen(result.options, limit)
     return []
+
+
+def most_chosen(options: Sequence[OptionResult], limit: int = 3) -> list[OptionResult]:
+    """The ``limit`` options chosen most often (ties by label)."""
+    return sorted(options, key=lambda o: (-o.count, o.label))[:limit]
 
 
 def response_figures(survey: Survey) -> dict[str, int]:

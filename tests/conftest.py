@@ -53,18 +53,21 @@ STAFF_ROLES = frozenset(ROLES) - {"anonymous", "citizen", "group_manager", "othe
 
 
 # The roles trusted with private data need two-factor authentication when the settings ask for
-# it. The suite's permission tests run a second time with the setting on (``--mfa-required``,
-# see the Makefile): these roles then have TOTP set up, and each gets a twin without it.
+# it. The permission tests run again with the setting on (``--mfa-required``, the Makefile) for
+# these roles, with TOTP set up, and for a twin of each without it (for the other roles the
+# setting changes nothing: test_mfa_everywhere proves it permission by permission).
 MFA_ROLES = ("centre_staff", "secretariat", "administrator")
 WITHOUT_MFA = {f"{role}_without_mfa": role for role in MFA_ROLES}
 MFA_REQUIRED = False  # set from the command line in pytest_configure
 
 
-def without_mfa(expected: Mapping[str, Any], role: str) -> Any:
-    """What a twin without two-factor authentication gets, unless the test says: what a
-    signed-in person without a role gets — except that a page the role would open sends the
-    twin to set up two-factor authentication (302) instead of refusing it (403)."""
-    citizen = expected["citizen"]
+def expected_of(expected: Mapping[str, Any], role: str) -> Any:
+    """What ``role`` gets: the map's entry; a twin without two-factor authentication, unless
+    the map says: what a signed-in person without a role gets — except that a page the role
+    would open sends the twin to set up two-factor authentication (302), not a 403."""
+    if role in expected:
+        return expected[role]
+    role, citizen = WITHOUT_MFA[role], expected["citizen"]
     if citizen == 403 and expected[role] != 403:
         return 302
     return citizen
@@ -75,19 +78,14 @@ def for_every_role(expected: Mapping[str, Any]) -> Callable[[Any], Any]:
 
     A forgotten role is an error at collection time, so a new role cannot slip through the
     permission tests unnoticed. The test is marked ``permissions``; in the run with two-factor
-    authentication required it also runs for each role's twin without it (expected:
-    :func:`without_mfa`, or the map's own ``<role>_without_mfa`` entry).
+    authentication required it runs for the roles it concerns and their twins without it
+    (expected: :func:`expected_of`).
     """
     missing = [role for role in ROLES if role not in expected]
     unknown = [role for role in expected if role not in ROLES and role not in WITHOUT_MFA]
     if missing or unknown:
         raise ValueError(f"for_every_role: missing {missing}, unknown {unknown}")
-    params = [pytest.param(role, expected[role], id=role) for role in ROLES]
-    if MFA_REQUIRED:
-        params += [
-            pytest.param(twin, expected.get(twin, without_mfa(expected, role)), id=twin)
-            for twin, role in WITHOUT_MFA.items()
-        ]
+    params = [pytest.param(r, expected_of(expected, r), id=r) for r in roles_of_the_run()]
     parametrize = pytest.mark.parametrize(("role", "expected"), params)
 
     def mark(test: Any) -> Any:
@@ -103,9 +101,9 @@ def acts(role: str, expected: Any) -> bool:
 
 
 def roles_of_the_run() -> tuple[str, ...]:
-    """The roles a permission test tries: with two-factor authentication required, also
-    the twins without it."""
-    return ROLES + (tuple(WITHOUT_MFA) if MFA_REQUIRED else ())
+    """The roles a permission test tries: with two-factor authentication required, those it
+    concerns and their twins without it."""
+    return MFA_ROLES + tuple(WITHOUT_MFA) if MFA_REQUIRED else ROLES
 
 
 def roles_except(allowed: AbstractSet[str], yes: Any, no: Any) -> dict[str, Any]:

@@ -40,6 +40,7 @@ ALLOWED_WORDS = frozenset(
         "SNS",
         "Shift",
         "Sudachi",
+        "TEL",
         "TOTP",
         "URL",
         "UTF",
@@ -48,11 +49,12 @@ ALLOWED_WORDS = frozenset(
         "kg",
     }
 )
-# Left out before words are read, being Latin letters in any language: addresses, and codes
+# Left out before words are read, being Latin letters in any language: addresses (and the
+# 「E-mail：」 a printed address block writes before one), and codes
 # joined by hyphens (a measure's 7-u-1, a tier's II-a, a plan's kamakura-guideline-2026), file
 # names' extensions, and long codes (an authenticator's secret).
 _NOT_WORDS = re.compile(
-    r"[\w.+-]+@[\w.-]+|https?://\S*|\b[\w-]+(?:\.[\w-]+)+\.(?:jp|example)\b"
+    r"[\w.+-]+@[\w.-]+|\bE-mail\b|https?://\S*|\b[\w-]+(?:\.[\w-]+)+\.(?:jp|example)\b"
     r"|\b(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b|\b[A-Za-z0-9]{1,3}(?:-[A-Za-z0-9]{1,3})+\b"
     r"|\.(?:csv|xlsx|pdf)\b|\b[A-Z0-9]{16,}\b"
 )

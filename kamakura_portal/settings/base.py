@@ -363,6 +363,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "reports.remove_expired",
         "schedule": crontab(hour=3, minute=30),
     },
+    "reports-status-monthly": {
+        # The current fiscal year's status report, made again only when its figures changed.
+        "task": "reports.request_status_report",
+        "schedule": crontab(day_of_month="1", hour=4, minute=0),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

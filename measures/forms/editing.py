@@ -45,12 +45,14 @@ class PlanForm(forms.ModelForm):
             "start_fiscal_year",
             "end_fiscal_year",
             "source_note",
+            "issuer",
         ]
         widgets = {
             "edition_year": YEAR,
             "start_fiscal_year": YEAR,
             "end_fiscal_year": YEAR,
             "source_note": forms.Textarea(attrs={"rows": 3}),
+            "issuer": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
             "code": _(

@@ -29,6 +29,15 @@ class Plan(models.Model):
         related_name="next_editions",
     )
     source_note = models.TextField(_("source"), blank=True)
+    # As the back page of the booklet prints it: the issuing office, then its address lines.
+    issuer = models.TextField(
+        _("issuer"),
+        blank=True,
+        help_text=_(
+            "The issuing office on the first line, then its address, telephone and mail, "
+            "one per line, as the back page of the booklet prints them."
+        ),
+    )
 
     class Meta:
         verbose_name = _("plan")

@@ -16,13 +16,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from kamakura_portal.charts import BarChart, Series, bar_chart
 from kamakura_portal.dates import fiscal_year, fiscal_year_label
 
+from ..figures import grade_chart, progress_table
 from ..filters import MeasureFilter
 from ..models import Measure, Plan, ProgressReport
 from ..queries import (
-    NOT_REPORTED,
     category_tree,
     fiscal_years_with_reports,
     grade_distribution,
@@ -180,45 +179,28 @@ class ProgressView(PlanMixin, TemplateView):
         plan = self.plan
         years = year_choices(plan)
         year = chosen_year(self.request, plan, years)
-        table = measures_by_tier_and_status(plan, year)
-        columns = [*Progress.values, NOT_REPORTED]
-        labels = {**dict(Progress.choices), NOT_REPORTED: _("No published report")}
-        tiers = list(table)
-        rows: list[dict[str, Any]] = [
-            {
-                "tier": tier or (_("No tier") if len(tiers) > 1 else _("All measures")),
-                "cells": [table[tier].get(column, 0) for column in columns],
-                "total": sum(table[tier].values()),
-            }
-            for tier in tiers
-        ]
-        totals = [sum(row["cells"][i] for row in rows) for i in range(len(columns))]
-        chart = BarChart(
+        counts = measures_by_tier_and_status(plan, year)
+        table = progress_table(
+            counts,
             _("Measures by tier and progress, %(year)s") % {"year": fiscal_year_label(year)},
-            categories=[row["tier"] for row in rows],
-            series=[
-                Series(str(labels[column]), [row["cells"][i] for row in rows])
-                for i, column in enumerate(columns)
-            ],
-            stacked=True,
+            _("No tier") if len(counts) > 1 else _("All measures"),
         )
         grades = grade_distribution(plan, year)
-        grade_chart = bar_chart(
+        chart_of_grades = grade_chart(
+            grades,
             _("Self-assessments of published reports, %(year)s")
             % {"year": fiscal_year_label(year)},
-            [(str(ProgressReport.Grade(grade).label), count) for grade, count in grades.items()],
-            series_name=_("Number of reports"),
         )
         context.update(
             plan=plan,
             year=year,
             years=[(y, fiscal_year_label(y)) for y in years],
-            columns=[labels[c] for c in columns],
-            rows=rows,
-            totals=totals,
-            grand_total=sum(totals),
-            chart=chart,
-            grade_chart=grade_chart,
+            columns=table.columns,
+            rows=table.rows,
+            totals=table.totals,
+            grand_total=table.grand_total,
+            chart=table.chart,
+            grade_chart=chart_of_grades,
             graded=sum(grades.values()),
         )
         return context

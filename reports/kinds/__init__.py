@@ -41,6 +41,9 @@ class Kind:
     # None: a kind that is never published (it holds what only its audience may read).
     publish_problem: Callable[[Params], str] | None = None
     help_text: str | Promise = ""
+    # The committee is told in its inbox when a report of this kind is ready (the reports
+    # it reads on paper: the guideline booklet, the status report), not only the requester.
+    tells_committee: bool = False
 
     @property
     def publishable(self) -> bool:
@@ -81,4 +84,4 @@ def all_kinds() -> list[Kind]:
 
 def _load() -> None:
     # The kinds import the other apps' queries: loaded on first use, not at import time.
-    from . import project, roster, survey  # noqa: F401
+    from . import guideline, project, roster, status, survey  # noqa: F401

@@ -25,13 +25,14 @@ def wareki(day: datetime.date | datetime.datetime | None) -> str:
 
 
 @register.inclusion_tag("reports/pdf/_chart.html")
-def print_chart(chart: BarChart, caption: bool = True) -> dict[str, Any]:
+def print_chart(chart: BarChart, caption: bool = True, table: bool = True) -> dict[str, Any]:
     """The chart of :mod:`kamakura_portal.charts` laid out for print: the same rows, colours
     and table as ``{% bar_chart %}`` in a table WeasyPrint sets well (``caption=False`` where
-    a heading already says what the chart is)."""
+    a heading already says what the chart is; ``table=False`` for a chart of one series, whose
+    bars already print every value beside them)."""
     return {
         "chart": chart,
         "rows": chart.rows(),
-        "table": chart.table(),
+        "table": chart.table() if table else None,
         "caption": caption,
     }

@@ -1,7 +1,9 @@
 """With two-factor authentication required, the roles trusted with private data hold nothing
 without it: every permission of the portal (every page's, every workflow move's) on objects
 in every status gives centre staff, the secretariat and administrators without TOTP no more
-than it gives a signed-in person without a role.
+than it gives a signed-in person without a role. For every other role the setting changes
+nothing at all (which is why the suite's second run, with the setting on, tries the
+permission tests for the three roles and their twins only).
 
 The permissions are read from the rules registry, so one added later is checked too.
 """
@@ -14,12 +16,14 @@ import pytest
 import rules
 from django.db.models import Model
 
+from accounts.rules import passes_with_mfa
 from collaboration.models import DepartmentNeed, Proposal
 from groups.models import CitizenGroup
 from kamakura_portal.workflow import _WORKFLOWS
 from measures.models import Measure, Plan, ProgressReport
 from surveys.models import Survey
 from tests.collaboration.conftest import make_need
+from tests.conftest import MFA_ROLES, ROLES
 from tests.factories import CitizenGroupFactory
 from tests.surveys.conftest import make_survey
 
@@ -124,3 +128,31 @@ def test_with_totp_the_same_people_hold_their_permissions_again(
     assert not twin.has_perm("accounts.view_audit_history")
     TOTP.activate(twin, generate_totp_secret())
     assert twin.has_perm("accounts.view_audit_history")
+
+
+def test_for_every_other_role_the_setting_changes_no_permission(
+    request: pytest.FixtureRequest, settings: Any, objects: dict[str, list[Model]]
+) -> None:
+    people = {role: request.getfixturevalue(role) for role in ROLES if role not in MFA_ROLES}
+    cases = [
+        (role, user, permission, obj)
+        for permission in sorted(rules.permissions.permissions)
+        for obj in [None, *objects.get(permission.split(".")[0], [])]
+        for role, user in people.items()
+    ]
+    settings.PORTAL_REQUIRE_MFA_FOR_STAFF = False
+    off = [holds(user, permission, obj) for _role, user, permission, obj in cases]
+    settings.PORTAL_REQUIRE_MFA_FOR_STAFF = True
+    on = [holds(user, permission, obj) for _role, user, permission, obj in cases]
+    changed = [
+        case[::2] for case, before, after in zip(cases, off, on, strict=True) if before != after
+    ]
+    assert changed == []
+    # Nor would setting it up open anything for them (no page sends them to do so).
+    opened = [
+        case[::2]
+        for case, held in zip(cases, on, strict=True)
+        if held is False and passes_with_mfa(case[1], [case[2]], case[3])
+    ]
+    assert opened == []
+    assert sum(held is not None for held in on) > len(rules.permissions.permissions)

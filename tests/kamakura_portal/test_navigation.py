@@ -84,6 +84,19 @@ def test_the_current_page_is_marked_and_home_only_on_home(centre_staff: Any) -> 
     assert [entry["url"] for entry in home if entry["current"]] == ["/"]
 
 
+def test_only_the_closest_entry_is_current_where_two_share_a_section(centre_staff: Any) -> None:
+    staff_list = reverse("reports:staff")
+    public = public_navigation(centre_staff, staff_list)
+    work = role_navigation(centre_staff, staff_list)
+    assert [entry["url"] for entry in public + work if entry["current"]] == [staff_list]
+    published = public_navigation(centre_staff, reverse("reports:published"))
+    assert [e["url"] for e in published if e["current"]] == [reverse("reports:published")]
+
+
+def test_the_public_menu_leads_everyone_to_the_published_reports(anonymous: Any) -> None:
+    assert reverse("reports:published") in urls_of(public_navigation(anonymous, "/"))
+
+
 def test_a_user_with_several_roles_sees_the_menus_of_each(group_manager: Any) -> None:
     from accounts.models import Role
     from accounts.services import assign_role

@@ -179,7 +179,7 @@ def test_the_progress_table_counts_published_reports_only_whoever_reads(
     url = reverse("measures:progress", args=[guideline.code]) + "?year=2025"
     for user in (secretariat, city_staff):
         context = client_for(user).get(url).context
-        rows = {row["tier"]: row["cells"] for row in context["rows"]}
+        rows = {row.label: row.cells for row in context["rows"]}
         in_progress = list(Progress.values).index(Progress.IN_PROGRESS)
         assert rows["Ⅱ"][in_progress] == 1  # 1-a-2, published
         assert rows["Ⅰ"][in_progress] == 0  # 1-a-1's draft does not count

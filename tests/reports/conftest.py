@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -107,20 +108,26 @@ def pdf_text(data: bytes) -> str:
     return "".join(page.extract_text() for page in reader.pages).replace("\n", "")
 
 
-def fonts_of(data: bytes) -> dict[str, bool]:
-    """Every font used on any page → whether its program is embedded in the file."""
-    reader = PdfReader(io.BytesIO(data))
-    fonts: dict[str, bool] = {}
-    for page in reader.pages:
+FONT_PROGRAMS = ("/FontFile2", "/FontFile3", "/FontFile")
+
+
+def font_descriptors(data: bytes) -> Iterator[tuple[str, Any]]:
+    """``(font name, font descriptor)`` of every font used on any page (repeated per page)."""
+    for page in PdfReader(io.BytesIO(data)).pages:
         resources = page.get("/Resources") or {}
         for font in (resources.get("/Font") or {}).values():
             font = font.get_object()
             descendants = font.get("/DescendantFonts")
             described = descendants[0].get_object() if descendants else font
-            descriptor = described["/FontDescriptor"].get_object()
-            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
-            fonts[str(font["/BaseFont"])] = embedded
-    return fonts
+            yield str(font["/BaseFont"]), described["/FontDescriptor"].get_object()
+
+
+def fonts_of(data: bytes) -> dict[str, bool]:
+    """Every font used on any page → whether its program is embedded in the file."""
+    return {
+        name: any(key in descriptor for key in FONT_PROGRAMS)
+        for name, descriptor in font_descriptors(data)
+    }
 
 
 @pytest.fixture
@@ -128,6 +135,13 @@ def reports_worker(transactional_db: None) -> Iterator[None]:
     """A real Celery worker (a thread of this process, on the test's Redis broker) consuming
     the reports queue and the default one. Started per test, after the cache (the same Redis
     database) is cleared: a flush removes the queues' bindings a worker declared."""
+    with running_reports_worker():
+        yield
+
+
+@contextmanager
+def running_reports_worker() -> Iterator[None]:
+    """The worker of :func:`reports_worker`, for a test that starts it when it chooses."""
     from celery.contrib.testing.worker import start_worker
 
     from kamakura_portal.celery import app

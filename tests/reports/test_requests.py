@@ -3,14 +3,17 @@ mark the old one 古い, and with the broker down nothing is asked for at all.""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 from django.urls import reverse
 
 from groups.models import CitizenGroup
+from reports import kinds
 from reports.models import Report
 from reports.services import ReportsUnavailable, mark_stale, request_report
+from reports.workflow import told_of
 from tests.conftest import broker_unreachable, client_for, ja
 from tests.reports.conftest import stored_report
 
@@ -101,3 +104,38 @@ def test_the_staff_list_marks_an_outdated_report(centre_staff: Any) -> None:
     Report.objects.filter(pk=report.pk).update(is_stale=True)
     page = client_for(centre_staff).get(reverse("reports:staff")).content.decode()
     assert ja("Outdated") in page
+
+
+def test_who_asks_while_the_report_is_made_is_told_too_and_the_committee_when_it_reads_it(
+    register: dict[str, Any],
+    centre_staff: Any,
+    secretariat: Any,
+    committee_member: Any,
+    not_eager: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    report = request_report("roster", {}, centre_staff).report
+    assert request_report("roster", {}, secretariat).reused
+    assert request_report("roster", {}, centre_staff).reused  # the requester is not added twice
+    assert list(report.also_requested_by.all()) == [secretariat]
+    assert set(told_of(report, Report.Status.DONE)) == {centre_staff, secretariat}
+    assert set(told_of(report, Report.Status.FAILED)) == {centre_staff, secretariat}
+
+    # A kind the committee reads on paper: the committee is told once it is ready.
+    read_on_paper = dataclasses.replace(kinds.kind_of("roster"), tells_committee=True)
+    monkeypatch.setitem(kinds._KINDS, "roster", read_on_paper)
+    assert set(told_of(report, Report.Status.DONE)) == {
+        centre_staff,
+        secretariat,
+        committee_member,
+    }
+    assert committee_member not in told_of(report, Report.Status.FAILED)
+
+
+def test_asking_again_for_a_finished_report_adds_nobody_to_be_told(
+    register: dict[str, Any], centre_staff: Any, secretariat: Any, not_eager: None
+) -> None:
+    report = request_report("roster", {}, centre_staff).report
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.DONE)
+    assert request_report("roster", {}, secretariat).reused
+    assert not report.also_requested_by.exists()

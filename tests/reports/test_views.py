@@ -133,12 +133,13 @@ def test_the_staff_list_is_pinned_to_its_queries(
         stored_report(requested_by=centre_staff)
     client = client_for(centre_staff)
     # session, user, the user's roles, the count of the reports, the user's groups (menu), the
-    # projects and the surveys offered in the forms, the page of reports with their requesters.
-    with django_assert_num_queries(8):
+    # plans, projects and surveys offered in the forms, the status report's fiscal years (years
+    # reported on, registrations, proposals), the page of reports with their requesters.
+    with django_assert_num_queries(12):
         client.get(reverse("reports:staff"))
     for _ in range(3):
         stored_report(requested_by=centre_staff)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(12):
         client.get(reverse("reports:staff"))
 
 

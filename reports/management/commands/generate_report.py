@@ -1,4 +1,5 @@
-"""``manage.py generate_report KIND [--survey ID | --proposal ID] --output FILE``.
+"""``manage.py generate_report KIND [--plan CODE | --fiscal-year YYYY | --survey ID | --proposal ID]
+--output FILE``.
 
 Makes a report in the foreground with the worker's own code (:func:`reports.generation.
 generate`), without a report row: for operators, and to look at a template while changing it.
@@ -18,7 +19,12 @@ from reports.generation import generate
 from reports.kinds import all_kinds, kind_of
 
 # Command-line options → the kinds' form fields.
-OPTIONS = {"survey": "survey", "proposal": "proposal"}
+OPTIONS = {
+    "plan": "plan",
+    "fiscal_year": "fiscal_year",
+    "survey": "survey",
+    "proposal": "proposal",
+}
 
 
 class Command(BaseCommand):
@@ -26,6 +32,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=[kind.code for kind in all_kinds()])
+        parser.add_argument("--plan", help="The plan edition's code (kind guideline).")
+        parser.add_argument(
+            "--fiscal-year", type=int, help="The fiscal year, e.g. 2026 (kind status)."
+        )
         parser.add_argument("--survey", type=int, help="The survey's id (kind survey).")
         parser.add_argument("--proposal", type=int, help="The project's id (kind project).")
         parser.add_argument("--output", required=True, help="The PDF file to write ('-': stdout).")

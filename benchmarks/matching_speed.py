@@ -2,12 +2,11 @@
 
 Uses the test settings (PostgreSQL as the test suite finds it) and keeps its own database,
 ``kamakura_matching_bench``, between runs: the first run creates it, migrates it and fills it
-with generated groups (COPY, with their search tokens and vectors); later runs reuse it
-(``--rebuild`` starts again, ``--groups N`` sets the size). The groups' texts are drawn from
-the demo registry and the labelled set of ``tests/coordination/data``; the needs are the
-labelled set's. Each need is ranked once to warm up and then ``--runs`` times; the script
-prints p50 and p95 of all the timings, the queries per ranking and the candidates scored.
-Not a test: it prints figures.
+with generated groups (``manage.py seed_scale``'s generator: COPY, with their search tokens
+and vectors); later runs reuse it (``--rebuild`` starts again, ``--groups N`` sets the size).
+The labelled set of ``tests/coordination/data`` adds its needs and groups. Each need is ranked
+once to warm up and then ``--runs`` times; the script prints p50 and p95 of all the timings,
+the queries per ranking and the candidates scored. Not a test: it prints figures.
 
 Run: .venv/bin/python benchmarks/matching_speed.py [--groups 100000] [--runs 3] [--rebuild]
 """
@@ -15,16 +14,12 @@ Run: .venv/bin/python benchmarks/matching_speed.py [--groups 100000] [--runs 3] 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
-import json
 import os
-import random
 import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
@@ -43,8 +38,6 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from benchmarks.database import admin, server  # noqa: E402
 
 BENCH_DB = "kamakura_matching_bench"
-EVAL_SET = BASE_DIR / "tests" / "coordination" / "data" / "matching_eval.json"
-REGISTRY = BASE_DIR / "groups" / "data" / "demo_registry.csv"
 TODAY = datetime.date(2026, 6, 1)
 
 
@@ -62,119 +55,17 @@ def use_database(rebuild: bool) -> bool:
     return bool(not exists or rebuild)
 
 
-def _snippets() -> list[str]:
-    """Sentences groups write about themselves: the demo registry's and the labelled set's."""
-    with REGISTRY.open(encoding="utf-8") as handle:
-        texts = [row["主な活動内容"] for row in csv.DictReader(handle)]
-    data = json.loads(EVAL_SET.read_text(encoding="utf-8"))
-    for group in data["groups"]:
-        texts += [group["activities"], group["purpose"], group["offers"]]
-    return [text for text in texts if text]
-
-
-def _copy(table: str, columns: list[str], rows: Any) -> None:
-    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(row)
-
-
 def fill(count: int) -> None:
-    """Taxonomies, the labelled needs, and ``count`` generated groups (9 in 10 registered)."""
-    from groups.models import ActivityField, CitizenGroup, District
-    from groups.reference import load_taxonomies
-    from kamakura_portal.search import index_tokens
+    """``count`` generated groups (``manage.py seed_scale``'s, with the reference data, their
+    search tokens and vectors), then the labelled set's needs and groups."""
+    from kamakura_portal.scale.context import Sizes
+    from kamakura_portal.scale.run import generate
     from tests.coordination.matching_eval import load
 
     call_command("migrate", verbosity=0)
-    load_taxonomies()
-    load(TODAY)
     started = time.perf_counter()
-    rng = random.Random(14)  # noqa: S311 (made-up data, the same every run)
-    snippets = _snippets()
-    tokens = [index_tokens(text) for text in snippets]
-    fields = list(ActivityField.objects.filter(taxonomy="centre").values_list("pk", "name"))
-    districts = list(District.objects.values_list("pk", "name"))
-    term_tokens = {name: index_tokens(name) for _pk, name in fields + districts}
-    meta = CitizenGroup._meta
-    given = {
-        "name",
-        "name_kana",
-        "status",
-        "activities",
-        "purpose",
-        "offers",
-        "search_name",
-        "search_body",
-        "collaboration_interest",
-        "registered_on",
-        "valid_until",
-        "created_at",
-        "updated_at",
-    }
-    others = [
-        field
-        for field in meta.concrete_fields
-        if not field.primary_key and field.attname not in given and not field.null
-    ]
-    columns = sorted(given) + [field.column for field in others]
-    defaults = [field.get_default() for field in others]
-    start_pk = (CitizenGroup.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-    now = datetime.datetime.now(datetime.UTC)
-    statuses = ["registered"] * 9 + [rng.choice(["renewal_due", "suspended", "archived"])]
-    interests = ["active", "depends", "not_now", ""]
-    plan = []
-    for n in range(count):
-        chosen = rng.sample(range(len(snippets)), 4)
-        own_fields = rng.sample(fields, rng.randint(1, 3))
-        own_districts = rng.sample(districts, rng.randint(1, 2))
-        body = " ".join(
-            dict.fromkeys(
-                " ".join(
-                    [tokens[i] for i in chosen]
-                    + [term_tokens[name] for _pk, name in own_fields + own_districts]
-                ).split()
-            )
-        )
-        values = {
-            "name": f"生成された会{n}",
-            "name_kana": f"セイセイサレタカイ{n}",
-            "status": statuses[n % 10],
-            "activities": snippets[chosen[0]] + snippets[chosen[1]],
-            "purpose": snippets[chosen[2]],
-            "offers": snippets[chosen[3]],
-            "search_name": f"生成 セイセイ サレ タ 会 カイ {n}",
-            "search_body": body,
-            "collaboration_interest": rng.choice(interests),
-            "registered_on": TODAY - datetime.timedelta(days=rng.randint(0, 900)),
-            "valid_until": datetime.date(2027, 3, 31),
-            "created_at": now,
-            "updated_at": now,
-        }
-        plan.append(
-            ([values[name] for name in sorted(given)] + defaults, own_fields, own_districts)
-        )
-    _copy(meta.db_table, columns, (row for row, _f, _d in plan))
-    pks = range(start_pk, start_pk + count)
-    _copy(
-        CitizenGroup.activity_fields.through._meta.db_table,
-        ["citizengroup_id", "activityfield_id"],
-        ((pk, field) for pk, (_row, own, _d) in zip(pks, plan, strict=True) for field, _n in own),
-    )
-    _copy(
-        CitizenGroup.districts.through._meta.db_table,
-        ["citizengroup_id", "district_id"],
-        ((pk, place) for pk, (_row, _f, own) in zip(pks, plan, strict=True) for place, _n in own),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {meta.db_table} SET search_vector = "  # noqa: S608 (the model's own table)
-            "setweight(to_tsvector('simple', search_name), 'A') || "
-            "setweight(to_tsvector('simple', search_body), 'B') WHERE search_vector IS NULL"
-        )
-        for through in (CitizenGroup.activity_fields.through, CitizenGroup.districts.through):
-            cursor.execute(f"VACUUM ANALYZE {through._meta.db_table}")
-        cursor.execute(f"VACUUM ANALYZE {meta.db_table}")
+    generate(Sizes.groups_only(count), seed=14, today=TODAY, replace=False, say=print)
+    load(TODAY)
     print(f"built {count:,} groups in {time.perf_counter() - started:.0f} s")
 
 

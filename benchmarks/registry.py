@@ -104,45 +104,14 @@ def staff_xlsx() -> int:
 
 
 def add_generated_groups(count: int) -> None:
-    """``count`` registered groups with two fields, a district and a contact (bulk)."""
-    from groups.models import ActivityField, CitizenGroup, Contact, District
+    """``count`` more groups from ``manage.py seed_scale``'s generator (fields, districts,
+    contacts with public and private items, search tokens), loaded with COPY."""
+    from django.utils import timezone
 
-    fields = list(ActivityField.objects.filter(taxonomy="centre"))
-    districts = list(District.objects.all())
-    groups = CitizenGroup.objects.bulk_create(
-        [
-            CitizenGroup(
-                name=f"ベンチマークの会{n}",
-                name_kana=f"ベンチマークノカイ{'アイウエオカキクケコ'[n % 10]}",
-                status=CitizenGroup.Status.REGISTERED,
-                activities="地域の子育て支援と海岸のごみ拾いをしています。",
-                registered_on=datetime.date(2020, 4, 1),
-            )
-            for n in range(count)
-        ],
-        batch_size=2000,
-    )
-    through = CitizenGroup.activity_fields.through
-    through.objects.bulk_create(
-        [
-            through(citizengroup_id=group.pk, activityfield_id=fields[(n + k) % len(fields)].pk)
-            for n, group in enumerate(groups)
-            for k in (0, 3)
-        ],
-        batch_size=5000,
-    )
-    district_through = CitizenGroup.districts.through
-    district_through.objects.bulk_create(
-        [
-            district_through(citizengroup_id=group.pk, district_id=districts[n % 7].pk)
-            for n, group in enumerate(groups)
-        ],
-        batch_size=5000,
-    )
-    Contact.objects.bulk_create(
-        [Contact(group=group, kind="representative", phone="0467-555-0000") for group in groups],
-        batch_size=5000,
-    )
+    from kamakura_portal.scale.context import Sizes
+    from kamakura_portal.scale.run import generate
+
+    generate(Sizes.groups_only(count), seed=1, today=timezone.localdate(), replace=False, say=print)
 
 
 def main() -> None:
@@ -174,10 +143,11 @@ def main() -> None:
             lambda: add_generated_groups(10_000),
         )
         size = timed(
-            "public CSV export, 10,351 groups", lambda: download(client, "/groups/opendata.csv")
+            "public CSV export, 351 + 10,000 generated groups",
+            lambda: download(client, "/groups/opendata.csv"),
         )
         RESULTS.append(("  size", f"{size / 1024:8.0f} KiB"))
-        timed("staff XLSX export, 10,351 groups", staff_xlsx)
+        timed("staff XLSX export, 351 + 10,000 generated groups", staff_xlsx)
     width = max(len(label) for label, _value in RESULTS)
     print(f"{'Registry benchmark (PostgreSQL, test settings)':<{width}}  {'time':>11}")
     print("-" * (width + 13))

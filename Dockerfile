@@ -17,7 +17,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY requirements/constraints.txt requirements/constraints.txt
 COPY . .
-RUN pip install -c requirements/constraints.txt . \
+RUN pip install -c requirements/constraints.txt ".[s3]" \
     && useradd --system --uid 1000 --home /app portal \
     && mkdir -p /app/media /app/staticfiles /app/var \
     && SECRET_KEY=build-only-key-build-only-key-build-only-key-0123456789 \

@@ -35,5 +35,9 @@ messages:  ## Refresh the Japanese catalogue after changing strings (then transl
 lock:  ## Re-pin the transitive dependencies after changing pyproject.toml
 	.venv/bin/python -m pip freeze --exclude-editable > requirements/constraints.txt
 
-bench:  ## Time the registry's import, directory search and exports on a throwaway PostgreSQL database
+# Options of the load benchmark, e.g. LOAD_ARGS="--soak" or LOAD_ARGS="--database other --duration 60".
+LOAD_ARGS ?=
+
+bench:  ## Time the registry on a throwaway database, then every page under load on the seed_scale data
 	.venv/bin/python benchmarks/registry.py
+	.venv/bin/python -m benchmarks.load $(LOAD_ARGS)

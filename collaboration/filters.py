@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Department
 from groups.models import ActivityField, District
 from kamakura_portal.filters import AnyOfFilter
+from kamakura_portal.widgets import QuickCheckboxSelectMultiple, QuickSelect
 
 from .models import DepartmentNeed, Program, Proposal
 
@@ -44,18 +45,19 @@ class NeedFilter(django_filters.FilterSet):
         queryset=ActivityField.objects.filter(
             is_active=True, taxonomy=ActivityField.Taxonomy.CENTRE
         ),
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     district = AnyOfFilter(
         field_name="districts",
         label=_("Area"),
         queryset=District.objects.filter(is_active=True),
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     department = django_filters.ModelChoiceFilter(
         label=_("Department"),
         queryset=Department.objects.filter(is_active=True, kind="section"),
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
 
     class Meta:

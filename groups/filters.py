@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kamakura_portal.filters import AnyOfFilter
 from kamakura_portal.search import is_searchable
+from kamakura_portal.widgets import QuickCheckboxSelectMultiple, QuickSelect
 
 from .models import ActivityField, CitizenGroup, District, OrganizationType
 from .queries import sorted_groups
@@ -43,23 +43,25 @@ class DirectoryFilter(django_filters.FilterSet):
         queryset=ActivityField.objects.filter(is_active=True).filter(
             taxonomy=ActivityField.Taxonomy.CENTRE
         ),
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     district = AnyOfFilter(
         field_name="districts",
         label=_("Area of activity"),
         queryset=District.objects.filter(is_active=True),
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     organization_type = django_filters.ModelChoiceFilter(
         label=_("Organisation type"),
         queryset=OrganizationType.objects.filter(is_active=True),
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     collaboration_interest = django_filters.ChoiceFilter(
         label=_("Interest in collaboration"),
         choices=CitizenGroup.Interest.choices,
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     sort = django_filters.ChoiceFilter(
         label=_("Order"),
@@ -69,6 +71,7 @@ class DirectoryFilter(django_filters.FilterSet):
             "Standard: best matches first when you search by keyword, otherwise by furigana."
         ),
         method="keep",
+        widget=QuickSelect,
     )
 
     class Meta:

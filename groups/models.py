@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models.functions import Collate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -180,6 +181,11 @@ class CitizenGroup(Searchable):
             models.Index(fields=["status", "-registered_on"], name="group_status_registered"),
             models.Index(fields=["status", "-updated_at"], name="group_status_updated"),
             GinIndex(fields=["search_vector"], name="group_search_vector"),
+            # The directory's 五十音順 (groups.queries.kana_order) read from the index, page 1
+            # or page 500 alike, instead of sorting every registered group (PostgreSQL only).
+            models.Index(
+                "status", Collate("name_kana", "ja-x-icu"), "id", name="group_status_kana_ja"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -22,3 +22,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
         {"status": "ok" if healthy else "error", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+@require_GET
+def bench_floor(request: HttpRequest) -> HttpResponse:
+    """What Django and the middleware cost without a page: the load benchmark's floor.
+    Routed only when ``PORTAL_BENCH_FLOOR`` is on."""
+    return HttpResponse(b"ok", content_type="text/plain")

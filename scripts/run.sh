@@ -14,7 +14,7 @@ mkdir -p var/log var/celery/queue var/celery/processed var/celery/results var/ce
 .venv/bin/python manage.py setup_portal --demo
 
 echo "==> Starting the Celery worker (log: var/log/celery.log)"
-.venv/bin/celery -A kamakura_portal worker --beat --pool=solo -Q celery,reports --loglevel=INFO \
+.venv/bin/celery -A kamakura_portal worker --beat --pool=solo -Q celery,reports,mail --loglevel=INFO \
   --schedule var/celerybeat-schedule >var/log/celery.log 2>&1 &
 worker_pid=$!
 trap 'kill "$worker_pid" 2>/dev/null || true' EXIT INT TERM

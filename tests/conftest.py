@@ -232,10 +232,12 @@ def real_worker() -> Iterator[None]:
     app.conf.task_always_eager = False
     # The worker sets up logging for itself (the root logger's level and handlers): give
     # the test run its own back, so later tests still capture their warnings.
-    root = logging.getLogger()
+    root, queues = logging.getLogger(), ["celery", "mail"]  # `make run`'s, reports aside
     level, handlers = root.level, root.handlers[:]
     try:
-        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=20):
+        with start_worker(
+            app, perform_ping_check=False, pool="solo", shutdown_timeout=20, queues=queues
+        ):
             yield
     finally:
         root.setLevel(level)

@@ -32,6 +32,7 @@ class NeedListView(ListView):
 
     template_name = "collaboration/needs.html"
     paginate_by = 20
+    read_replica = True  # kamakura_portal.db_router: a read-only page
     context_object_name = "needs"
     filter_class: type[NeedFilter] = NeedFilter
     staff = False

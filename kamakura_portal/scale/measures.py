@@ -20,6 +20,7 @@ from measures.models import (
     Measure,
     Plan,
     PlannedStep,
+    PlanSection,
     ProgressReport,
     ReportingRound,
     Tier,
@@ -65,11 +66,17 @@ def make_measures(run: Run, people: People) -> None:
         Plan, ["id", "municipality", "code", "title", "edition", "edition_year",
                "start_fiscal_year", "end_fiscal_year", "source_note"]
     ).copy([{
-        "id": plan, "municipality": "かながわ", "code": PLAN_CODE,
+        "id": plan, "municipality": settings.PORTAL_MUNICIPALITY, "code": PLAN_CODE,
         "title": "市民活動と協働を推進するための計画", "edition": "生成データ（規模の検証用）",
         "edition_year": start, "start_fiscal_year": start, "end_fiscal_year": run.fiscal_year + 4,
         "source_note": "manage.py seed_scale が作成した架空の計画です。",
     }])  # fmt: skip
+    # The guideline's own text, so that the booklet of a plan of this size can be printed.
+    run.table(PlanSection, ["plan_id", "number", "title", "body", "sort_order"]).copy(
+        {"plan_id": plan, "number": spec["number"], "title": spec["title"],
+         "body": spec["body"], "sort_order": n}
+        for n, spec in enumerate(guideline["sections"])
+    )  # fmt: skip
     tier_ids, category_ids = Ids(Tier), Ids(Category)
     tiers = {spec["code"]: tier_ids.take() for spec in guideline["tiers"]}
     run.table(Tier, ["id", "plan_id", "code", "label", "description", "sort_order"]).copy(

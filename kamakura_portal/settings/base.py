@@ -12,6 +12,8 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from . import deployment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -41,6 +43,9 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 PORTAL_DEMO_MODE = _env_bool("PORTAL_DEMO_MODE", False)
 # Staff roles must set up two-factor authentication before they can see private data.
 PORTAL_REQUIRE_MFA_FOR_STAFF = _env_bool("PORTAL_REQUIRE_MFA_FOR_STAFF", False)
+# The load benchmark's floor: a bare view behind the whole middleware stack at
+# /bench/floor (benchmarks/load). Off unless the benchmark turns it on.
+PORTAL_BENCH_FLOOR = _env_bool("PORTAL_BENCH_FLOOR", False)
 PORTAL_SITE_NAME = _("Tsunagaru Kamakura Civic Activity Portal")
 # The municipality whose portal this is: its own plans come first in the measures' list.
 PORTAL_MUNICIPALITY = env.str("PORTAL_MUNICIPALITY", default="鎌倉市")
@@ -168,11 +173,17 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "kamakura_portal.forms.PortalFormRenderer"
 
-# Database: SQLite unless DATABASE_URL is given (PostgreSQL with psycopg 3).
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Database: SQLite unless DATABASE_URL is given (PostgreSQL with psycopg 3), optionally
+# behind PgBouncer in transaction mode and with a read replica for the read-only pages.
+PORTAL_PGBOUNCER = _env_bool("PORTAL_PGBOUNCER", False)
+DATABASES = deployment.databases(
+    env,
+    env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+    pgbouncer=PORTAL_PGBOUNCER,
+)
+if PORTAL_REPLICA_READS := "replica" in DATABASES:
+    DATABASE_ROUTERS = ["kamakura_portal.db_router.ReplicaRouter"]
+    MIDDLEWARE.append("kamakura_portal.db_router.ReplicaReadsMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and Celery broker: Redis when REDIS_URL is given, otherwise local and file-system.
@@ -243,8 +254,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Report files and uploads: MEDIA_ROOT, or an S3-compatible bucket with PORTAL_STORAGE=s3.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": deployment.file_storage(env),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -260,6 +272,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a load balancer: the header saying the request came over HTTPS; X-Forwarded-Host.
+SECURE_PROXY_SSL_HEADER = deployment.proxy_ssl_header(env, default="off")
+USE_X_FORWARDED_HOST = _env_bool("USE_X_FORWARDED_HOST", False)
 
 # Content Security Policy (django-csp): no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {
@@ -319,7 +334,12 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 # Printed reports are made on a queue of their own, by workers started with ``-Q reports``,
 # so that a long report never holds up mail; a worker process is replaced after this much
 # memory (KiB), as WeasyPrint's memory is not all given back.
-CELERY_TASK_ROUTES = {"reports.generate": {"queue": "reports"}}
+# Mail leaves through a ``mail`` queue of its own (a slow mail server holds up nothing else).
+CELERY_TASK_ROUTES = {
+    "reports.generate": {"queue": "reports"},
+    "portal.send_outbox_mail": {"queue": "mail"},
+    "portal.sweep_outbox": {"queue": "mail"},
+}
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=400_000)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "portal-outbox-sweep": {

@@ -3,13 +3,20 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import MIDDLEWARE, env
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/kamakura_portal")
 }
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}
+# A read replica that is the test database itself (tests/kamakura_portal/test_db_router.py);
+# reads go to it only where a test turns PORTAL_REPLICA_READS on.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["kamakura_portal.db_router.ReplicaRouter"]
+if "kamakura_portal.db_router.ReplicaReadsMiddleware" not in MIDDLEWARE:
+    MIDDLEWARE.append("kamakura_portal.db_router.ReplicaReadsMiddleware")
+PORTAL_REPLICA_READS = False
 
 # Under pytest-xdist each worker (gw0, gw1…) takes a Redis database of its own, counting
 # down from the given one, so one worker's cache clearing and broker never reach another's.

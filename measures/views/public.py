@@ -116,6 +116,7 @@ class MeasureListView(PlanMixin, TemplateView):
     """The measures list grouped by category, with tier badges and the chosen year's progress."""
 
     template_name = "measures/measure_list.html"
+    read_replica = True  # kamakura_portal.db_router: a read-only page
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

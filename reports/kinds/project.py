@@ -36,6 +36,11 @@ from .inputs import last_audit_entry_of
 SIDES = (("group", gettext_lazy("Group")), ("city", gettext_lazy("City")))
 
 
+# The staff page lists this many projects, the newest first; any project may still be asked
+# for, from its own page (reports/templatetags/report_requests.py) or by its id.
+LISTED_PROJECTS = 100
+
+
 class ProjectChoice(forms.Form):
     proposal = forms.ModelChoiceField(
         label=gettext_lazy("Project"),
@@ -43,6 +48,22 @@ class ProjectChoice(forms.Form):
             "-first_fiscal_year", "title", "pk"
         ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A prefecture has thousands of projects: the select lists the newest (one query) and
+        # the field still accepts any of them.
+        field = self.fields["proposal"]
+        listed = list(field.queryset[: LISTED_PROJECTS + 1])  # type: ignore[attr-defined]
+        if len(listed) > LISTED_PROJECTS:
+            button = _("Make the %(kind)s") % {"kind": _("Collaboration project sheet")}
+            field.help_text = _(
+                "The %(count)s newest projects are listed. For an older one, use the button "
+                "“%(button)s” on the project's own page."
+            ) % {"count": LISTED_PROJECTS, "button": button}
+        label = field.label_from_instance  # type: ignore[attr-defined]
+        shown = [(project.pk, label(project)) for project in listed[:LISTED_PROJECTS]]
+        field.widget.choices = [("", field.empty_label), *shown]  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

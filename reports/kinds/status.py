@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,7 +25,7 @@ from collaboration.models import CommitteeEvaluation, Proposal
 from collaboration.queries import counted_proposals, finished_projects
 from coordination.models import Consultation, Invitation, Topic
 from groups.models import ActivityField, CitizenGroup, OrganizationType
-from groups.queries import registrations_by_fiscal_year, renewal_status_counts
+from groups.queries import renewal_status_counts
 from kamakura_portal.dates import fiscal_year, fiscal_year_label
 from measures.models import ProgressReport
 from measures.queries import fiscal_years_reported
@@ -45,14 +45,17 @@ from .status_figures import (
 
 
 def fiscal_years() -> list[int]:
-    """The fiscal years a status report can be made for, newest first: those with progress
-    reports of the municipality's plans, proposals or registrations, up to the current one
-    (always offered). Three queries."""
+    """The fiscal years a status report can be made for, newest first: from the first year
+    with a registration or a proposal to the current one (always offered), and the years with
+    progress reports of the municipality's plans. Three queries, none grouping the whole
+    register (a prefecture's 100,000 groups)."""
     current = fiscal_year(timezone.localdate())
     years = {current} | fiscal_years_reported(settings.PORTAL_MUNICIPALITY)
-    years.update(year for year, _count in registrations_by_fiscal_year())
-    proposed = counted_proposals().order_by().values_list("first_fiscal_year", flat=True)
-    years.update(year for year in proposed.distinct() if year is not None)
+    registered = CitizenGroup.objects.aggregate(first=Min("registered_on"))["first"]
+    proposed = counted_proposals().aggregate(first=Min("first_fiscal_year"))["first"]
+    starts = [fiscal_year(registered) if registered else None, proposed]
+    first = min((year for year in starts if year is not None), default=current)
+    years.update(range(first, current + 1))
     return sorted((year for year in years if year <= current), reverse=True)
 
 

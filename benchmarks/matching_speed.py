@@ -36,6 +36,7 @@ from django.db import connection, connections  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from benchmarks.database import admin, server  # noqa: E402
+from benchmarks.load.stats import nearest_rank  # noqa: E402
 
 BENCH_DB = "kamakura_matching_bench"
 TODAY = datetime.date(2026, 6, 1)
@@ -69,11 +70,6 @@ def fill(count: int) -> None:
     print(f"built {count:,} groups in {time.perf_counter() - started:.0f} s")
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def measure(runs: int) -> None:
     from collaboration.models import DepartmentNeed
     from coordination.matching import rank_groups
@@ -95,7 +91,7 @@ def measure(runs: int) -> None:
     print(f"needs: {len(needs)}, rankings timed: {len(timings)} (limit 50)")
     print(f"queries per ranking: {sorted(queries)}")
     print(
-        f"p50 {statistics.median(timings):.0f} ms, p95 {_percentile(timings, 0.95):.0f} ms, "
+        f"p50 {statistics.median(timings):.0f} ms, p95 {nearest_rank(timings, 0.95):.0f} ms, "
         f"max {max(timings):.0f} ms"
     )
 

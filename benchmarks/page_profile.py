@@ -44,6 +44,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 from django.urls import clear_url_caches, path  # noqa: E402
 
+from benchmarks.load.stats import nearest_rank  # noqa: E402
+
 BARE_URL = "/__bench_bare__/"
 
 
@@ -68,9 +70,11 @@ def timings(client: Client, url: str, runs: int, warmup: int) -> tuple[list[floa
 
 
 def summary(elapsed: list[float]) -> dict[str, float]:
-    ordered = sorted(elapsed)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median": statistics.median(ordered), "p95": p95, "max": ordered[-1]}
+    return {
+        "median": statistics.median(elapsed),
+        "p95": nearest_rank(elapsed, 0.95),
+        "max": max(elapsed),
+    }
 
 
 def line(label: str, figures: dict[str, float]) -> str:

@@ -42,14 +42,13 @@ KINDS = ("status", "guideline", "roster", "survey", "project")
 
 
 def _database_url(name: str) -> str:
-    from django.conf import settings
+    """The URL of database ``name`` on the server of benchmarks.database.server()."""
+    from benchmarks.database import server
 
-    database = settings.DATABASES["default"]
-    user = database["USER"] or "postgres"
-    password = f":{database['PASSWORD']}" if database["PASSWORD"] else ""
-    host = database["HOST"] or "127.0.0.1"
-    port = database["PORT"] or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{name}"
+    found = server()
+    password = f":{found['password']}" if found["password"] else ""
+    host, port = found["host"] or "127.0.0.1", found["port"] or 5432
+    return f"postgres://{found['user'] or 'postgres'}{password}@{host}:{port}/{name}"
 
 
 def _environment(database: str) -> dict[str, str]:

@@ -23,6 +23,13 @@ def percentile(samples: Sequence[float], fraction: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
+def nearest_rank(samples: Sequence[float], fraction: float) -> float:
+    """The sample nearest the ``fraction`` quantile's rank (no interpolation): what the
+    in-process benchmarks print, each figure one request actually measured."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
 @dataclass
 class PageResult:
     name: str

@@ -38,6 +38,14 @@ lock:  ## Re-pin the transitive dependencies after changing pyproject.toml
 # Options of the load benchmark, e.g. LOAD_ARGS="--soak" or LOAD_ARGS="--database other --duration 60".
 LOAD_ARGS ?=
 
-bench:  ## Time the registry on a throwaway database, then every page under load on the seed_scale data
+# BENCH_SUITE=0 leaves out the last part, the test suite's wall time (about 15 minutes).
+BENCH_SUITE ?= 1
+BENCH_RESULTS = benchmarks/results
+
+bench:  ## Time the registry, its import and export at 100,000 rows, every page under load on the seed_scale data, each printed report, then the test suite
 	.venv/bin/python benchmarks/registry.py
+	.venv/bin/python benchmarks/bulk.py
 	.venv/bin/python -m benchmarks.load $(LOAD_ARGS)
+	.venv/bin/python benchmarks/reports.py --scale kamakura --json $(BENCH_RESULTS)/reports-kamakura-$$(date +%F).json
+	.venv/bin/python benchmarks/reports.py --scale large --kinds status,guideline,survey --json $(BENCH_RESULTS)/reports-large-$$(date +%F).json
+	if [ "$(BENCH_SUITE)" != 0 ]; then .venv/bin/python benchmarks/suite.py --json $(BENCH_RESULTS)/suite-$$(date +%F).json; fi

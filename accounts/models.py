@@ -18,6 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.cached import CachedManager
+
 
 class UserManager(DjangoUserManager["User"]):
     use_in_migrations = True
@@ -162,6 +164,9 @@ class Department(models.Model):
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Former names stay for history but are hidden.")
     )
+
+    # Filter forms read the departments through the cache (.cached()): kamakura_portal.cached.
+    objects = CachedManager()
 
     class Meta:
         verbose_name = _("department")

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -33,6 +33,9 @@ class DashboardView(PortalPermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = acting_user(self.request)
+        # The roles come with the signed-in user (accounts.backends); their departments are
+        # read here, in one query when a role has one.
+        prefetch_related_objects(user.role_assignments, "department")
         context["role_assignments"] = user.role_assignments
         # Cached on the user by the menu's permission checks: no extra query.
         context["manages_groups"] = bool(user.managed_group_ids)

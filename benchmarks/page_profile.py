@@ -8,7 +8,7 @@ times ``--runs`` requests and prints the median, p95 and max, the SQL queries of
 top functions of cProfile over the timed requests.
 
 Run: DATABASE_URL=… .venv/bin/python benchmarks/page_profile.py "/groups/?q=子育て" \
-        [--runs 50] [--warmup 5] [--sql] [--profile 25] [--bare]
+        [--runs 50] [--warmup 5] [--sql] [--profile 25] [--bare] [--as EMAIL]
 
 ``--bare`` also times a view that returns a short response through the same middleware
 stack (the floor) and prints the page's ratio to it.
@@ -93,16 +93,22 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, help="print this many functions")
     parser.add_argument("--bare", action="store_true", help="also time the floor")
     parser.add_argument("--sort", default="cumulative", help="the profile's order (tottime…)")
+    parser.add_argument("--as", dest="email", help="signed in as this account (else anonymous)")
     args = parser.parse_args()
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client()
+    if args.email:
+        from django.contrib.auth import get_user_model
+
+        client.force_login(get_user_model().objects.get(email=args.email))
     database = settings.DATABASES["default"]
     print(f"{args.url} on {database['NAME']} ({database['ENGINE'].rsplit('.', 1)[-1]})")
 
+    client.get(args.url)  # the first request fills the caches
     with CaptureQueriesContext(connection) as captured:
         client.get(args.url)
-    print(f"queries per request: {len(captured.captured_queries)}")
+    print(f"queries per request (caches warm): {len(captured.captured_queries)}")
     if args.sql:
         for query in captured.captured_queries:
             print(f"  {float(query['time']) * 1000:8.1f} ms  {query['sql']}")

@@ -42,7 +42,7 @@ class NeedFilter(django_filters.FilterSet):
     activity_field = AnyOfFilter(
         field_name="activity_fields",
         label=_("Activity field"),
-        queryset=ActivityField.objects.filter(
+        queryset=ActivityField.objects.cached().filter(
             is_active=True, taxonomy=ActivityField.Taxonomy.CENTRE
         ),
         widget=QuickCheckboxSelectMultiple,
@@ -50,12 +50,12 @@ class NeedFilter(django_filters.FilterSet):
     district = AnyOfFilter(
         field_name="districts",
         label=_("Area"),
-        queryset=District.objects.filter(is_active=True),
+        queryset=District.objects.cached().filter(is_active=True),
         widget=QuickCheckboxSelectMultiple,
     )
     department = django_filters.ModelChoiceFilter(
         label=_("Department"),
-        queryset=Department.objects.filter(is_active=True, kind="section"),
+        queryset=Department.objects.cached().filter(is_active=True, kind="section"),
         empty_label=_("Any"),
         widget=QuickSelect,
     )

@@ -18,6 +18,7 @@ class GroupsConfig(AppConfig):
                 "search_name",
                 "search_body",
                 "search_vector",
+                "search_name_vector",
                 "updated_at",
                 # Reverse relations: their own rows are audited.
                 "contacts",

@@ -40,20 +40,20 @@ class DirectoryFilter(django_filters.FilterSet):
     activity_field = AnyOfFilter(
         field_name="activity_fields",
         label=_("Activity field"),
-        queryset=ActivityField.objects.filter(is_active=True).filter(
-            taxonomy=ActivityField.Taxonomy.CENTRE
-        ),
+        queryset=ActivityField.objects.cached()
+        .filter(is_active=True)
+        .filter(taxonomy=ActivityField.Taxonomy.CENTRE),
         widget=QuickCheckboxSelectMultiple,
     )
     district = AnyOfFilter(
         field_name="districts",
         label=_("Area of activity"),
-        queryset=District.objects.filter(is_active=True),
+        queryset=District.objects.cached().filter(is_active=True),
         widget=QuickCheckboxSelectMultiple,
     )
     organization_type = django_filters.ModelChoiceFilter(
         label=_("Organisation type"),
-        queryset=OrganizationType.objects.filter(is_active=True),
+        queryset=OrganizationType.objects.cached().filter(is_active=True),
         empty_label=_("Any"),
         widget=QuickSelect,
     )

@@ -71,6 +71,9 @@ COLUMNS = (
 REQUIRED_COLUMNS = ("団体名",)
 # The reason recorded in each imported group's status history.
 IMPORT_REASON = "一括取り込み"
+# Groups written at a time by commit_import, and rows per INSERT.
+CHUNK = 2000
+BATCH = 500
 
 
 class ImportRejected(RegistryError, imports.ImportRejected):
@@ -131,34 +134,44 @@ def _valid_until(status: str, today: datetime.date) -> datetime.date | None:
 
 
 def commit_import(plan: ImportPlan, actor: User | None, today: datetime.date | None = None) -> int:
-    """Create the plan's groups, all or none; returns how many were created."""
+    """Create the plan's groups, all or none; returns how many were created.
+
+    The groups are written :data:`CHUNK` at a time (each with its contacts, history, audit
+    entries and search document) in one transaction, so the objects held in memory and the
+    size of each statement stay the same whatever the number of rows.
+    """
     if not plan.is_valid:
         raise ImportRejected.for_plan(plan)
     today = today or timezone.localdate()
     with acting_as(actor), transaction.atomic():
-        groups = [
-            CitizenGroup(
-                **{
-                    **planned.profile,
-                    "registered_on": planned.profile["registered_on"] or today,
-                    "valid_until": _valid_until(planned.profile["status"], today),
-                }
-            )
-            for planned in plan.groups
-        ]
-        CitizenGroup.objects.bulk_create(groups, batch_size=500)
-        _link(groups, plan.groups)
-        contacts = []
-        for group, planned in zip(groups, plan.groups, strict=True):
-            contacts.append(
-                Contact(group=group, kind=Contact.Kind.REPRESENTATIVE, **planned.representative)
-            )
-            contacts.append(Contact(group=group, kind=Contact.Kind.LIAISON))
-        Contact.objects.bulk_create(contacts, batch_size=500)
-        record_arrival(groups, IMPORT_REASON, actor)
-        _audit_created(groups, contacts, plan.groups, actor)
-        refresh_search_index([group.pk for group in groups])
-    return len(groups)
+        for start in range(0, len(plan.groups), CHUNK):
+            _create(plan.groups[start : start + CHUNK], actor, today)
+    return len(plan.groups)
+
+
+def _create(planned: list[PlannedGroup], actor: User | None, today: datetime.date) -> None:
+    groups = [
+        CitizenGroup(
+            **{
+                **plan.profile,
+                "registered_on": plan.profile["registered_on"] or today,
+                "valid_until": _valid_until(plan.profile["status"], today),
+            }
+        )
+        for plan in planned
+    ]
+    CitizenGroup.objects.bulk_create(groups, batch_size=BATCH)
+    _link(groups, planned)
+    contacts = []
+    for group, plan in zip(groups, planned, strict=True):
+        contacts.append(
+            Contact(group=group, kind=Contact.Kind.REPRESENTATIVE, **plan.representative)
+        )
+        contacts.append(Contact(group=group, kind=Contact.Kind.LIAISON))
+    Contact.objects.bulk_create(contacts, batch_size=BATCH)
+    record_arrival(groups, IMPORT_REASON, actor)
+    _audit_created(groups, contacts, planned, actor)
+    refresh_search_index([group.pk for group in groups])
 
 
 def _link(groups: list[CitizenGroup], planned: list[PlannedGroup]) -> None:

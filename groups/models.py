@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Collate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.cached import CachedManager
 from kamakura_portal.search import Searchable
 
 if TYPE_CHECKING:
@@ -32,6 +34,9 @@ class TaxonomyTerm(models.Model):
     name = models.CharField(_("name"), max_length=100)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
+
+    # Filter forms read the terms through the cache (.cached()): see kamakura_portal.cached.
+    objects = CachedManager()
 
     class Meta:
         abstract = True
@@ -163,6 +168,11 @@ class CitizenGroup(Searchable):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    # The name's tokens alone (search_name as a tsvector), kept by a database trigger on
+    # PostgreSQL (migration 0006): the directory finds and ranks name matches from this narrow
+    # column instead of reading every match's whole, TOASTed search_vector.
+    search_name_vector = SearchVectorField(null=True, editable=False)
+
     status_changes = GenericRelation("kamakura_portal.StatusChange")
 
     managers: models.ManyToManyField[User, GroupMembership] = models.ManyToManyField(
@@ -181,11 +191,16 @@ class CitizenGroup(Searchable):
             models.Index(fields=["status", "-registered_on"], name="group_status_registered"),
             models.Index(fields=["status", "-updated_at"], name="group_status_updated"),
             GinIndex(fields=["search_vector"], name="group_search_vector"),
+            GinIndex(fields=["search_name_vector"], name="group_search_name_vector"),
             # The directory's 五十音順 (groups.queries.kana_order) read from the index, page 1
             # or page 500 alike, instead of sorting every registered group (PostgreSQL only).
             models.Index(
                 "status", Collate("name_kana", "ja-x-icu"), "id", name="group_status_kana_ja"
             ),
+            # The same for the staff registry, which lists every status.
+            models.Index(Collate("name_kana", "ja-x-icu"), "id", name="group_kana_ja"),
+            # The first registration (the status report's years): one index entry read.
+            models.Index(fields=["registered_on"], name="group_registered_on"),
         ]
 
     def __str__(self) -> str:

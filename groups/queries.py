@@ -12,8 +12,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditlog.models import LogEntry
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
-from django.db.models.functions import Collate, ExtractYear
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Collate, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -62,16 +73,20 @@ SORTS = {
 }
 
 
-def directory_groups(statuses: Sequence[str] = (Status.REGISTERED,)) -> QuerySet[CitizenGroup]:
-    """Groups for a directory page: taxonomies loaded in two prefetches, whatever the count."""
+def directory_groups(
+    statuses: Sequence[str] | None = (Status.REGISTERED,),
+) -> QuerySet[CitizenGroup]:
+    """Groups for a directory page: taxonomies loaded in two prefetches, whatever the count.
+    ``statuses`` None: every group, whatever its status (no condition to read)."""
+    groups = CitizenGroup.objects.all()
     return (
-        CitizenGroup.objects.filter(status__in=statuses)
+        (groups if statuses is None else groups.filter(status__in=statuses))
         .select_related("organization_type")
         .prefetch_related(
             Prefetch("activity_fields", queryset=ActivityField.objects.order_by("sort_order")),
             "districts",
         )
-        .defer("search_name", "search_body", "search_vector")
+        .defer("search_name", "search_body", "search_vector", "search_name_vector")
     )
 
 
@@ -91,8 +106,16 @@ def public_profile(pk: int) -> CitizenGroup | None:
 
 
 def staff_groups() -> QuerySet[CitizenGroup]:
-    """Every group, whatever its status, for the staff registry."""
-    return directory_groups(statuses=Status.values).annotate(manager_count=Count("memberships"))
+    """Every group, whatever its status, for the staff registry, with its number of managers
+    counted for the rows of the page only (a subquery, not a grouping of the whole list)."""
+    managers = (
+        GroupMembership.objects.filter(group=OuterRef("pk"))
+        .order_by()
+        .values("group")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return directory_groups(statuses=None).annotate(manager_count=Coalesce(Subquery(managers), 0))
 
 
 def queue_counts() -> dict[str, int]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-MAX_ROWS = 20000
+MAX_ROWS = 100_000
 MAX_COLUMNS = 200
 
 

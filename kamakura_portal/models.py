@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .cached import CachedManager
+
 if TYPE_CHECKING:
     from accounts.models import User
 
@@ -196,6 +198,9 @@ class CivicSynonym(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(_("edited at"), default=timezone.now)
+
+    # The matching reads the sets through the cache (.cached()): see kamakura_portal.cached.
+    objects = CachedManager()
 
     class Meta:
         verbose_name = _("civic synonym")

@@ -43,12 +43,12 @@ class MeasureFilter(django_filters.FilterSet):
     def __init__(self, *args: Any, plan: Plan, years: list[tuple[int, str]], **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.filters["tier"].queryset = plan.tiers.order_by("sort_order")
+        self.filters["tier"].queryset = plan.tiers.cached().order_by("sort_order")
         self.filters["department"].queryset = (
             Department.objects.filter(led_measures__plan=plan).distinct().order_by("sort_order")
         )
         self.filters["year"].extra["choices"] = years
-        if not plan.tiers.exists():
+        if not plan.tiers.cached().exists():
             del self.filters["tier"]
 
     def by_progress(self, queryset: QuerySet[Measure], name: str, value: str) -> QuerySet[Measure]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from .. import queries
 from ..filters import ProjectFilter
 from ..models import CommitteeEvaluation
 from .base import ProposalPageMixin
+
+QUEUE_PAGE = 50
 
 
 class MyProposalsView(PortalPermissionRequiredMixin, TemplateView):
@@ -84,9 +87,15 @@ class ReviewListView(PortalPermissionRequiredMixin, TemplateView):
         if user.has_perm("collaboration.import_proposals"):  # the secretariat
             by_side = queries.proposal_figures(queries.BY_SIDE)
             by_year = queries.proposal_figures(queries.BY_FISCAL_YEAR)
+            # The longest waiting first, fifty to a page: the page costs the same however
+            # many proposals wait.
+            page = Paginator(queries.review_queue(), QUEUE_PAGE).get_page(
+                self.request.GET.get("page")
+            )
             context.update(
                 show_queue=True,
-                proposals=list(queries.review_queue()),
+                page_obj=page,
+                proposals=page.object_list,
                 by_side=by_side,
                 totals=queries.proposal_totals(),
                 charts=[

@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.models import User
 from groups.models import ActivityField, CitizenGroup, District, OrganizationType
+from kamakura_portal.widgets import QuickCheckboxSelectMultiple
 
 from ..matching import Filters
 from ..models import Invitation
@@ -139,27 +140,27 @@ class CandidateFilterForm(forms.Form):
 
     activity_fields = forms.ModelMultipleChoiceField(
         label=_("Activity fields"),
-        queryset=ActivityField.objects.filter(is_active=True),
+        queryset=ActivityField.objects.cached().filter(is_active=True),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     districts = forms.ModelMultipleChoiceField(
         label=_("Areas (groups active city-wide are kept)"),
-        queryset=District.objects.filter(is_active=True),
+        queryset=District.objects.cached().filter(is_active=True),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     organisation_types = forms.ModelMultipleChoiceField(
         label=_("Organisation types"),
-        queryset=OrganizationType.objects.filter(is_active=True),
+        queryset=OrganizationType.objects.cached().filter(is_active=True),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     interests = forms.MultipleChoiceField(
         label=_("Interest in collaboration"),
         choices=CitizenGroup.Interest.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
 
     def filters(self) -> Filters:

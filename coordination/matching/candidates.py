@@ -18,8 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from groups.models import CitizenGroup
 from kamakura_portal.db import is_postgresql
@@ -34,6 +36,8 @@ _FIELDS = CitizenGroup.activity_fields.through
 _DISTRICTS = CitizenGroup.districts.through
 # The share below which a word counts as rare as can be (its weight stops growing).
 _RAREST = 1e-4
+_SHARES_KEY = "matching:lexeme-shares"
+SHARES_SECONDS = 600
 
 
 def registered(filters: Filters, today: datetime.date) -> QuerySet[CitizenGroup]:
@@ -82,6 +86,16 @@ class Shares:
     of_group: dict[int, float]  # a Sudachi synonym group: the shares of its words, added
     rarest_listed: float
     rows: float
+
+    @classmethod
+    def cached(cls) -> Shares:
+        """:meth:`read`, kept in the cache for :data:`SHARES_SECONDS`: the statistics change
+        only when PostgreSQL analyses the table again, and are an estimate anyway."""
+        shares: Shares | None = cache.get(_SHARES_KEY)
+        if shares is None:
+            shares = cls.read()
+            cache.set(_SHARES_KEY, shares, SHARES_SECONDS)
+        return shares
 
     @classmethod
     def read(cls) -> Shares:
@@ -157,9 +171,9 @@ def probes(terms: list[Term], base: Mapping[str, float], shares: Shares) -> list
     return chosen
 
 
-def _best_by_probes(groups: QuerySet[CitizenGroup], chosen: list[Probe]) -> list[int]:
-    """The ids of the groups answering the heaviest probes (one query; the index finds each
-    probe's rows, and no search vector is read)."""
+def _best_by_probes(groups: QuerySet[CitizenGroup], chosen: list[Probe]) -> RawSQL:
+    """The ids of the groups answering the heaviest probes, as a subquery (the index finds
+    each probe's rows, and no search vector is read)."""
     parts, params = [], []
     for probe in chosen:
         query = SearchQuery(probe.query, config="simple", search_type="raw")
@@ -171,9 +185,7 @@ def _best_by_probes(groups: QuerySet[CitizenGroup], chosen: list[Probe]) -> list
         f"SELECT id FROM ({' UNION ALL '.join(parts)}) AS hits "  # noqa: S608
         "GROUP BY id ORDER BY sum(weight) DESC, id LIMIT %s"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, weights.POOL])
-        return [pk for (pk,) in cursor.fetchall()]
+    return RawSQL(sql, [*params, weights.POOL])  # noqa: S611 (parameters passed apart)
 
 
 def pool(
@@ -183,25 +195,27 @@ def pool(
     filters: Filters,
     today: datetime.date,
 ) -> list[Row]:
-    """The groups to score. On PostgreSQL, four queries: the lexemes' statistics, the best
-    :data:`~.weights.POOL` groups by the need's words, their rows, and the freshest
-    :data:`~.weights.FIELD_POOL` groups sharing a field (the many-to-many index). On SQLite,
-    one: every registered group that passes the filters; the caller drops those that share
-    nothing with the need. ``base``: each term's weight (by its key)."""
+    """The groups to score. On PostgreSQL, one query (and the lexemes' statistics when they
+    are not in the cache): the rows of the best :data:`~.weights.POOL` groups by the need's
+    words and of the freshest :data:`~.weights.FIELD_POOL` groups sharing a field (the
+    many-to-many index). On SQLite, one: every registered group that passes the filters;
+    the caller drops those that share nothing with the need. ``base``: each term's weight
+    (by its key)."""
     groups = registered(filters, today)
     if not is_postgresql():
         return [Row(*row) for row in groups.order_by("pk").values_list(*ROW_COLUMNS)]
-    found: dict[int, Row] = {}
-    chosen = probes(terms, base, Shares.read())
+    parts = []
+    chosen = probes(terms, base, Shares.cached())
     if chosen:
-        ids = _best_by_probes(groups, chosen)
-        for row in groups.filter(pk__in=ids).values_list(*ROW_COLUMNS):
-            found[row[0]] = Row(*row)
+        by_words = groups.filter(pk__in=_best_by_probes(groups, chosen))
+        parts.append(by_words.order_by().values_list(*ROW_COLUMNS))
     if field_ids:
         shares_field = Exists(
             _FIELDS.objects.filter(citizengroup_id=OuterRef("pk"), activityfield_id__in=field_ids)
         )
         sharing = groups.filter(shares_field).order_by("-registered_on", "pk")
-        for row in sharing.values_list(*ROW_COLUMNS)[: weights.FIELD_POOL]:
-            found.setdefault(row[0], Row(*row))
-    return list(found.values())
+        parts.append(sharing.values_list(*ROW_COLUMNS)[: weights.FIELD_POOL])
+    if not parts:
+        return []
+    rows = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    return [Row(*row) for row in rows]

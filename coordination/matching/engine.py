@@ -38,11 +38,12 @@ def rank_groups(
     and a one-line explanation. Groups that share neither a word nor a field with the need
     are not candidates.
 
-    Queries, whatever the number of candidates: the civic synonyms (1); the need's fields
-    and districts (2); the candidates (SQLite 1; PostgreSQL up to 4: the search statistics,
-    the best groups found through the search index, their rows, those sharing a field);
-    their fields,
-    districts and past proposals (5); the profiles of the groups returned (1).
+    Queries, whatever the number of candidates: the need's fields and districts (none when
+    the need comes with them prefetched, else 1); the candidates (1: the best groups found
+    through the search index and those sharing a field); their fields and districts (1);
+    their past proposals with their partner departments (1); the profiles of the groups
+    returned (1). The civic synonyms and, on PostgreSQL, the search statistics are read
+    when they are not in the cache (1 each).
     """
     today = today or timezone.localdate()
     text = _need_text(need, CivicVocabulary.load())
@@ -99,9 +100,9 @@ def rank_needs(
     gives the group for that need, and its parts. Needs that share neither a word nor a
     field with the group are left out.
 
-    Queries, whatever the number of needs: the civic synonyms (1); the needs (1) and their
-    fields and districts (2); the group's row again for its search tokens (1), its fields,
-    districts and past proposals (5).
+    Queries, whatever the number of needs: the needs (1) and their fields and districts
+    (1); the group's row again for its search tokens (1), its fields and districts (1) and
+    past proposals (1); the civic synonyms when they are not in the cache (1).
     """
     today = today or timezone.localdate()
     vocabulary = CivicVocabulary.load()

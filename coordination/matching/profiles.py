@@ -6,9 +6,17 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from django.db.models import Q
+from django.db.models import (
+    BooleanField,
+    CharField,
+    IntegerField,
+    Model,
+    Q,
+    QuerySet,
+    Value,
+)
 
 from collaboration.models import DepartmentNeed, Proposal
 from collaboration.models.proposals import PUBLIC_STATUSES  # adopted, whatever came after
@@ -57,61 +65,114 @@ class Facts:
     confirmed_on: datetime.date | None = None
 
 
-def _places(facts: dict[int, Facts], rows: Iterable[tuple[int, int, str, str]]) -> None:
+FIELD, PLACE = "field", "place"
+
+
+def _terms(through: dict[str, type[Model]], owner: str, ids: list[int]) -> QuerySet[Any]:
+    """The fields and districts of the owners ``ids`` in one query: rows of (kind, owner,
+    term id, name, code), ``kind`` FIELD or PLACE."""
+    fields = (
+        through["fields"]
+        ._default_manager.filter(**{f"{owner}__in": ids})
+        .annotate(kind=Value(FIELD))
+        .values_list(
+            "kind", owner, "activityfield_id", "activityfield__name", "activityfield__code"
+        )
+    )
+    places = (
+        through["places"]
+        ._default_manager.filter(**{f"{owner}__in": ids})
+        .annotate(kind=Value(PLACE))
+        .values_list("kind", owner, "district_id", "district__name", "district__code")
+    )
+    return fields.union(places, all=True)
+
+
+def _file(facts: dict[int, Facts], rows: Iterable[tuple[str, int, int, str, str]]) -> None:
     codes: dict[int, set[str]] = {}
-    for owner, district, name, code in rows:
-        facts[owner].districts[district] = name
-        codes.setdefault(owner, set()).add(code)
+    for kind, owner, term, name, code in rows:
+        if kind == FIELD:
+            facts[owner].fields[term] = name
+        else:
+            facts[owner].districts[term] = name
+            codes.setdefault(owner, set()).add(code)
     for owner, owned in codes.items():
         facts[owner].city_wide = CITY_WIDE in owned
         facts[owner].outside_only = owned == {OUTSIDE_CITY}
 
 
+_GROUP_TERMS: dict[str, type[Model]] = {
+    "fields": CitizenGroup.activity_fields.through,
+    "places": CitizenGroup.districts.through,
+}
+_NEED_TERMS: dict[str, type[Model]] = {
+    "fields": DepartmentNeed.activity_fields.through,
+    "places": DepartmentNeed.districts.through,
+}
+
+
 def group_facts(groups: Iterable[Row]) -> dict[int, Facts]:
-    """Fields, districts and past proposals of ``groups``: five queries, whatever their
-    number (fields; districts; proposals they made; proposals they partnered; the
+    """Fields, districts and past proposals of ``groups``: two queries, whatever their
+    number (fields and districts; the proposals they made or partnered, with the
     departments those proposals partnered)."""
     facts = {
         group.pk: Facts(confirmed_on=max(filter(None, group[-2:]), default=None))
         for group in groups
     }
     ids = list(facts)
-    fields = CitizenGroup.activity_fields.through.objects.filter(citizengroup_id__in=ids)
-    for owner, pk, name in fields.values_list(
-        "citizengroup_id", "activityfield_id", "activityfield__name"
-    ):
-        facts[owner].fields[pk] = name
-    districts = CitizenGroup.districts.through.objects.filter(citizengroup_id__in=ids)
-    _places(
-        facts,
-        districts.values_list("citizengroup_id", "district_id", "district__name", "district__code"),
-    )
-    _collaborations(facts, ids)
+    if ids:
+        _file(facts, _terms(_GROUP_TERMS, "citizengroup_id", ids))
+        _collaborations(facts, ids)
     return facts
 
 
+def _partner_departments(proposals: Q) -> QuerySet[Any]:
+    """The departments partnering ``proposals``, as rows without an owner."""
+    return (
+        Proposal.counterpart_departments.through.objects.filter(proposals)
+        .annotate(
+            owner=Value(None, output_field=IntegerField()),
+            no_status=Value("", output_field=CharField()),
+            no_flag=Value(False, output_field=BooleanField()),
+        )
+        # The stubs do not see the annotations of a through model's queryset.
+        .values_list(  # type: ignore[misc]
+            "owner", "proposal_id", "no_status", "no_flag", "department_id"
+        )
+    )
+
+
 def _collaborations(facts: dict[int, Facts], ids: list[int]) -> None:
+    """One query of four parts: the submitted proposals the groups made, those they
+    partnered, and the departments partnering either (rows without an owner)."""
     submitted = ~Q(status=Proposal.Status.DRAFT)
-    rows = [
-        *Proposal.objects.filter(submitted, proposing_group_id__in=ids).values_list(
-            "proposing_group_id", "pk", "status", "implemented", "proposing_department_id"
-        ),
-        *Proposal.counterpart_groups.through.objects.filter(
-            ~Q(proposal__status=Proposal.Status.DRAFT), citizengroup_id__in=ids
-        ).values_list(
+    made = Proposal.objects.filter(submitted, proposing_group_id__in=ids)
+    partnered = Proposal.counterpart_groups.through.objects.filter(
+        ~Q(proposal__status=Proposal.Status.DRAFT), citizengroup_id__in=ids
+    )
+    rows = made.values_list(
+        "proposing_group_id", "pk", "status", "implemented", "proposing_department_id"
+    ).union(
+        partnered.values_list(
             "citizengroup_id",
             "proposal_id",
             "proposal__status",
             "proposal__implemented",
             "proposal__proposing_department_id",
         ),
-    ]
+        # Two parts rather than one with OR: each is read through its index.
+        _partner_departments(Q(proposal__in=made.values("pk"))),
+        _partner_departments(Q(proposal__in=partnered.values("proposal_id"))),
+        all=True,
+    )
     partners: dict[int, set[int]] = {}
-    for proposal, department in Proposal.counterpart_departments.through.objects.filter(
-        proposal_id__in={row[1] for row in rows}
-    ).values_list("proposal_id", "department_id"):
-        partners.setdefault(proposal, set()).add(department)
-    for owner, proposal, status, implemented, proposer in rows:
+    own: list[tuple[int, int, str, bool, int | None]] = []
+    for owner, proposal, status, implemented, department in rows:
+        if owner is None:
+            partners.setdefault(proposal, set()).add(department)
+        else:
+            own.append((owner, proposal, status, implemented, department))
+    for owner, proposal, status, implemented, proposer in own:
         departments = partners.get(proposal, set()) | ({proposer} if proposer else set())
         facts[owner].collaborations[proposal] = Collaboration(
             implemented or status in PUBLIC_STATUSES, departments
@@ -119,19 +180,23 @@ def _collaborations(facts: dict[int, Facts], ids: list[int]) -> None:
 
 
 def need_facts(needs: Iterable[DepartmentNeed]) -> dict[int, Facts]:
-    """Fields and districts of ``needs``: two queries, whatever their number."""
+    """Fields and districts of ``needs``: none when the needs come with their
+    ``activity_fields`` and ``districts`` prefetched, else one query."""
+    needs = list(needs)
     facts = {need.pk: Facts() for need in needs}
-    ids = list(facts)
-    fields = DepartmentNeed.activity_fields.through.objects.filter(departmentneed_id__in=ids)
-    for owner, pk, name in fields.values_list(
-        "departmentneed_id", "activityfield_id", "activityfield__name"
-    ):
-        facts[owner].fields[pk] = name
-    districts = DepartmentNeed.districts.through.objects.filter(departmentneed_id__in=ids)
-    _places(
-        facts,
-        districts.values_list(
-            "departmentneed_id", "district_id", "district__name", "district__code"
-        ),
-    )
+    if all(_prefetched(need) for need in needs):
+        rows = [
+            (kind, need.pk, term.pk, term.name, term.code)
+            for need in needs
+            for kind, terms in ((FIELD, need.activity_fields.all()), (PLACE, need.districts.all()))
+            for term in terms
+        ]
+        _file(facts, rows)
+    elif facts:
+        _file(facts, _terms(_NEED_TERMS, "departmentneed_id", list(facts)))
     return facts
+
+
+def _prefetched(need: DepartmentNeed) -> bool:
+    cache = getattr(need, "_prefetched_objects_cache", {})
+    return "activity_fields" in cache and "districts" in cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count, Window
 from django.views.generic import TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
@@ -18,11 +19,10 @@ SHOWN = 10
 
 
 def _first(queryset: Any) -> tuple[list[Any], int]:
-    """The first rows and the total (two queries; one when everything fits)."""
-    rows = list(queryset[: SHOWN + 1])
-    if len(rows) <= SHOWN:
-        return rows, len(rows)
-    return rows[:SHOWN], queryset.count()
+    """The first rows and the total, in one query: each row carries the count of the whole
+    list (a window over it, computed before the limit)."""
+    rows = list(queryset.annotate(listed_total=Window(Count("pk")))[:SHOWN])
+    return rows, rows[0].listed_total if rows else 0
 
 
 class DashboardView(PortalPermissionRequiredMixin, TemplateView):

@@ -14,10 +14,12 @@ from django_filters.views import FilterView
 
 from kamakura_portal.pagination import BoundedPaginator
 from kamakura_portal.search import is_searchable
+from kamakura_portal.search_pages import RunsPaginator
 
 from ..filters import DirectoryFilter
 from ..models import CitizenGroup, Contact
 from ..queries import directory_groups, group_cards, public_profile, sorted_groups
+from ..search import search_runs
 
 RESULTS_ID = "directory-results"
 
@@ -39,7 +41,20 @@ class DirectoryView(FilterView):
     def get_paginator(self, queryset: Any, per_page: int, *args: Any, **kwargs: Any) -> Any:
         # Counted only as deep as the asked page: the same cost at 350 or 100,000 groups.
         page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        keyword = self.ranked_keyword()
+        if keyword:
+            # Best matches first: name matches, then the rest, each run paged on its own.
+            runs = search_runs(queryset, keyword)
+            return RunsPaginator(runs, per_page, *args, page=page, **kwargs)
         return super().get_paginator(queryset, per_page, *args, page=page, **kwargs)
+
+    def ranked_keyword(self) -> str:
+        """The keyword when the list is in its standard order for a keyword, else ``""``."""
+        form = self.filterset.form
+        if not self.filterset.is_valid() or form.cleaned_data.get("sort"):
+            return ""
+        keyword: str = form.cleaned_data.get("q") or ""
+        return keyword if is_searchable(keyword) else ""
 
     def get_queryset(self) -> QuerySet[CitizenGroup]:
         # 五十音順 also when no filter is given (an unbound FilterSet does not sort).

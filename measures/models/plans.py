@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.cached import CachedManager
+
 
 class Plan(models.Model):
     """A guideline or action plan of a municipality, in one edition."""
@@ -83,6 +85,9 @@ class Tier(models.Model):
     label = models.CharField(_("label"), max_length=20)
     description = models.CharField(_("description"), max_length=300, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    # The measures list reads a plan's tiers through the cache: kamakura_portal.cached.
+    objects = CachedManager()
 
     class Meta:
         verbose_name = _("tier")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -112,6 +113,11 @@ class PlanView(PlanMixin, TemplateView):
         return context
 
 
+MEASURES_PAGE = 100
+# The filters that leave measures out (the fiscal year only chooses which report is shown).
+NARROWING_FILTERS = ("tier", "department", "progress")
+
+
 class MeasureListView(PlanMixin, TemplateView):
     """The measures list grouped by category, with tier badges and the chosen year's progress."""
 
@@ -134,14 +140,18 @@ class MeasureListView(PlanMixin, TemplateView):
             plan=plan,
             years=[(y, fiscal_year_label(y)) for y in years],
         )
-        rows = list(filterset.qs)
+        # A hundred measures to a page (Kamakura's plan fits on one), whatever the plan's size.
+        paginator = Paginator(filterset.qs, MEASURES_PAGE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        narrowed = any(self.request.GET.get(name) for name in NARROWING_FILTERS)
         context.update(
             plan=plan,
             filter=filterset,
             year=year,
-            groups=group_by_category(rows),
-            result_count=len(rows),
-            total_count=plan.measures.count(),
+            page_obj=page,
+            groups=group_by_category(list(page.object_list)),
+            result_count=paginator.count,
+            total_count=plan.measures.count() if narrowed else paginator.count,
             progress_labels=Progress.choices,
         )
         return context

@@ -88,11 +88,9 @@ def test_the_feed_is_pinned_to_its_queries(
     make_changes(administrator, 20)
     client = client_for(centre_staff)
     # 1. the session
-    # 2. the signed-in user
-    # 3. the user's role assignments with departments (permission check; cached on the user)
-    # 4. menu: does the user manage any group? (groups.view_my_groups)
-    # 5. the newest log entries with actor and content type (one JOINed query)
-    # 6. the changed groups, for their read rule (one query for all the entries of a model)
-    # 7. the rows the changes name (the groups' organisation types), one query per model
-    with django_assert_num_queries(7):
+    # 2. the signed-in user with its role assignments and managed groups (accounts.backends)
+    # 3. the newest log entries with actor and content type (one JOINed query)
+    # 4. the changed groups, for their read rule (one query for all the entries of a model)
+    # 5. the rows the changes name, one query per model
+    with django_assert_num_queries(5):
         assert client.get(URL).status_code == 200

@@ -63,10 +63,25 @@ def test_the_dashboard_is_pinned_to_its_queries(
 
     client = client_for(group_manager)
     # 1. the session
-    # 2. the signed-in user
-    # 3. the user's role assignments with departments (cached on the user)
-    # 4. the ids of the groups the user manages (cached on the user; menu and page share it)
-    # 5. account security: does the user have a TOTP authenticator?
-    # 6. what waits: the invitations waiting for the group's answer
-    with django_assert_num_queries(6):
+    # 2. the signed-in user with its role assignments and the ids of the groups it manages
+    #    (accounts.backends; menu and page share them); no role, so no query for departments
+    # 3. account security: does the user have a TOTP authenticator?
+    # 4. what waits: the invitations waiting for the group's answer
+    with django_assert_num_queries(4):
         assert client.get(URL).status_code == 200
+
+
+def test_a_role_with_a_department_costs_one_query_more(
+    city_staff: Any, dept_own: Any, django_assert_num_queries: Any
+) -> None:
+    from tests.conftest import client_for
+
+    client = client_for(city_staff)
+    # 1. the session
+    # 2. the signed-in user with its role assignments and managed groups (accounts.backends)
+    # 3. the departments of its roles, read for the page (the role names them)
+    # 4. account security: does the user have a TOTP authenticator?
+    # 5. what waits: the department's needs without a contact person
+    with django_assert_num_queries(5):
+        response = client.get(URL)
+    assert dept_own.name in response.content.decode()

@@ -94,10 +94,8 @@ def test_the_history_is_pinned_to_its_queries(
             group_a.save()
     client = client_for(centre_staff)
     # 1. the session
-    # 2. the signed-in user
-    # 3. the user's role assignments with departments (permission check; cached on the user)
-    # 4. the object itself, looked up once
-    # 5. menu: does the user manage any group? (groups.view_my_groups)
-    # 6. the object's log entries with their actors (one JOINed query)
-    with django_assert_num_queries(6):
+    # 2. the signed-in user with its role assignments and managed groups (accounts.backends)
+    # 3. the object itself, looked up once
+    # 4. the object's log entries with their actors (one JOINed query)
+    with django_assert_num_queries(4):
         assert client.get(url).status_code == 200

@@ -148,10 +148,11 @@ def test_the_review_list_runs_a_fixed_number_of_queries(
     _many_projects(group_proposal, count)
     Proposal.objects.filter(status=Status.IN_PROGRESS).update(status=Status.SUBMITTED)
     client = client_for(secretariat)
-    # 1 session, 1 user, 1 roles (permission), 1 the user's own assignments, 1 queue
-    # (programme, proposer joined), 1 figures by side, 1 by fiscal year, 1 totals, then the
-    # menus: 1 managed groups.
-    with django_assert_num_queries(9):
+    # 1 session, 1 user with its roles and managed groups (accounts.backends; permission
+    # and menus), 1 the user's own assignments, 1 the number of proposals waiting (the
+    # queue's pages), 1 one page of the queue (programme, proposer joined), 1 figures by
+    # side, 1 by fiscal year, 1 totals.
+    with django_assert_num_queries(8):
         assert client.get("/collaboration/review/").status_code == 200
 
 
@@ -170,10 +171,10 @@ def test_my_proposals_runs_a_fixed_number_of_queries(
     _many_projects(group_proposal, count)
     _many_notifications(group_proposal, group_manager, count)
     client = client_for(group_manager)
-    # 1 session, 1 user, 1 managed groups, 1 roles, 1 proposals (programme, proposer
-    # joined), 1 inbox (a note's link needs only its ids, whether it is about a move or a
-    # discussion entry).
-    with django_assert_num_queries(6):
+    # 1 session, 1 user with its managed groups and roles (accounts.backends), 1 proposals
+    # (programme, proposer joined), 1 inbox (a note's link needs only its ids, whether it
+    # is about a move or a discussion entry).
+    with django_assert_num_queries(4):
         assert client.get("/collaboration/mine/").status_code == 200
 
 

@@ -182,9 +182,10 @@ def test_the_waiting_list_runs_a_fixed_number_of_queries(
     for group in CitizenGroupFactory.create_batch(count):
         make_invitation(need, group)
     client = client_for(centre_staff)
-    # 1 session, 1 user, 1 roles (permission), 1 count, 1 page of invitations (need,
-    # department, group and inviter joined), then the menus: 1 managed groups.
-    with django_assert_num_queries(6):
+    # 1 session, 1 user with its roles and managed groups (accounts.backends; permission
+    # and menus), 1 count, 1 page of invitations (need, department, group and inviter
+    # joined).
+    with django_assert_num_queries(4):
         assert client.get("/coordination/invitations/").status_code == 200
 
 
@@ -197,7 +198,7 @@ def test_a_managers_list_runs_a_fixed_number_of_queries(
     for index in range(count):
         make_invitation(make_need(dept_own, title=f"課題{index}"), group_a)
     client = client_for(group_manager)
-    # 1 session, 1 user, 1 managed groups (permission), 1 roles (menus), 1 count, 1 page
-    # of invitations (need, department and group joined).
-    with django_assert_num_queries(6):
+    # 1 session, 1 user with its managed groups and roles (accounts.backends; permission
+    # and menus), 1 count, 1 page of invitations (need, department and group joined).
+    with django_assert_num_queries(4):
         assert client.get("/coordination/invitations/mine/").status_code == 200

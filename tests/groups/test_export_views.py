@@ -146,9 +146,9 @@ def test_the_xlsx_is_pinned_to_its_queries(
 ) -> None:
     client = client_for(centre_staff)
     # 1. the session
-    # 2. the signed-in user
-    # 3. permission check: the user's role assignments
-    # 4. every group with its organisation type (a server-side cursor)
-    # 5-9. their activity fields, districts, challenges, contacts, managers with their users
-    with django_assert_num_queries(9):
+    # 2. the signed-in user with its role assignments, for the permission check (and its
+    #    managed groups; accounts.backends)
+    # 3. every group with its organisation type (a server-side cursor)
+    # 4-8. their activity fields, districts, challenges, contacts, managers with their users
+    with django_assert_num_queries(8):
         content(client.get(XLSX_URL))

@@ -197,12 +197,11 @@ def test_the_page_is_pinned_to_its_queries(
     grow(group_a, 10, group_manager)
     client = client_for(group_manager)
     # 1. the session
-    # 2. the signed-in user
+    # 2. the signed-in user with the ids of the groups it manages (permission check) and its
+    #    role assignments (the staff side of the rules), in one query (accounts.backends)
     # 3. the group
-    # 4. permission check: the ids of the groups the user manages (cached on the user)
-    # 5. the user's role assignments, for the staff side of the rules (cached on the user)
-    # 6. the managers with their users (one JOINed query)
-    # 7. the open invitations with their inviters (one JOINed query)
-    # 8. the status changes with their actors (one JOINed query)
-    with django_assert_num_queries(8):
+    # 4. the managers with their users (one JOINed query)
+    # 5. the open invitations with their inviters (one JOINed query)
+    # 6. the status changes with their actors (one JOINed query)
+    with django_assert_num_queries(6):
         assert client.get(url(group_a)).status_code == 200

@@ -78,12 +78,10 @@ def test_the_page_is_pinned_to_its_queries(
     GroupMembershipFactory.create_batch(19, user=group_manager)
     client = client_for(group_manager)
     # 1. the session
-    # 2. the signed-in user
-    # 3. permission check: the ids of the groups the user manages (cached on the user,
-    #    so the menu asks no more)
-    # 4. menu: the user's role assignments (staff-only entries; cached on the user)
-    # 5. the memberships with their groups (one JOINed query)
-    with django_assert_num_queries(5):
+    # 2. the signed-in user with the ids of the groups it manages (permission check and
+    #    menu) and its role assignments (the menu's staff-only entries): accounts.backends
+    # 3. the memberships with their groups (one JOINed query)
+    with django_assert_num_queries(3):
         assert client.get(URL).status_code == 200
 
 

@@ -93,13 +93,11 @@ def test_the_queue_is_pinned_to_its_queries(
     make_queue(30)
     client = client_for(centre_staff)
     # 1. the session
-    # 2. the signed-in user
-    # 3. the user's role assignments with departments (permission check; cached on the user)
-    # 4. paginator: the number of submitted groups
-    # 5. the number of groups in each status
-    # 6. menu: does the user manage any group? (groups.view_my_groups)
-    # 7. the page of submitted groups with their organisation types (one JOINed query)
-    # 8. prefetch: the activity fields of those groups
-    # 9. prefetch: the districts of those groups
-    with django_assert_num_queries(9):
+    # 2. the signed-in user with its role assignments and managed groups (accounts.backends)
+    # 3. paginator: the number of submitted groups
+    # 4. the number of groups in each status
+    # 5. the page of submitted groups with their organisation types (one JOINed query)
+    # 6. prefetch: the activity fields of those groups
+    # 7. prefetch: the districts of those groups
+    with django_assert_num_queries(7):
         assert client.get(URL).status_code == 200

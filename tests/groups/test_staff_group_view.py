@@ -141,18 +141,16 @@ def test_the_page_is_pinned_to_its_queries(
     transition(group_a, Status.SUSPENDED, centre_staff, reason="理由")
     client = client_for(centre_staff)
     # 1. the session
-    # 2. the signed-in user
-    # 3. the user's role assignments with departments (permission check; cached on the user)
-    # 4. the group with its organisation type (one JOINed query)
-    # 5. prefetch: its activity fields
-    # 6. prefetch: its districts
-    # 7. prefetch: its challenges
-    # 8. prefetch: its contacts
-    # 9. prefetch: its managers with their users
-    # 10. prefetch: its status changes with their actors
-    # 11. prefetch: its staff notes with their authors
-    # 12. menu: does the user manage any group? (groups.view_my_groups)
-    # 13. the audit entries of the group and its contacts, with actors and content types
-    # 14. the rows the changes name (the contacts' group), by name, one query per model
-    with django_assert_num_queries(14):
+    # 2. the signed-in user with its role assignments and managed groups (accounts.backends)
+    # 3. the group with its organisation type (one JOINed query)
+    # 4. prefetch: its activity fields
+    # 5. prefetch: its districts
+    # 6. prefetch: its challenges
+    # 7. prefetch: its contacts
+    # 8. prefetch: its managers with their users
+    # 9. prefetch: its status changes with their actors
+    # 10. prefetch: its staff notes with their authors
+    # 11. the audit entries of the group and its contacts, with actors and content types
+    # 12. the rows the changes name (the contacts' group), by name, one query per model
+    with django_assert_num_queries(12):
         assert client.get(url(group_a)).status_code == 200

@@ -114,13 +114,13 @@ def test_the_dashboard_of_centre_staff_is_pinned_to_its_queries(
 ) -> None:
     client = client_for(centre_staff)
     # 1. the session
-    # 2. the signed-in user
-    # 3. the user's role assignments with departments (cached on the user)
-    # 4. the ids of the groups the user manages (cached on the user; menu and page share it)
-    # 5. account security: does the user have a TOTP authenticator?
-    # 6–8. what waits, one count per entry the user acts on: the registrations to approve,
+    # 2. the signed-in user with its role assignments and the ids of the groups it manages
+    #    (accounts.backends; menu and page share them); no role has a department, so no
+    #    query for departments
+    # 3. account security: does the user have a TOTP authenticator?
+    # 4–6. what waits, one count per entry the user acts on: the registrations to approve,
     # the groups interested in a need, the consultation follow-ups due
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = client.get(reverse("dashboard"))
     assert len(response.context["waiting"]) == 1
 
@@ -129,9 +129,9 @@ def test_the_dashboard_of_the_secretariat_is_pinned_to_its_queries(
     secretariat: Any, django_assert_num_queries: Any
 ) -> None:
     client = client_for(secretariat)
-    # 1–5 as for centre staff; then one count per entry the secretariat acts on:
-    # 6. registrations to approve  7. progress reports to review
-    # 8. proposals waiting for the secretariat  9. open needs without a contact person
-    with django_assert_num_queries(9):
+    # 1–3 as for centre staff; then one count per entry the secretariat acts on:
+    # 4. registrations to approve  5. progress reports to review
+    # 6. proposals waiting for the secretariat  7. open needs without a contact person
+    with django_assert_num_queries(7):
         response = client.get(reverse("dashboard"))
     assert response.context["waiting"] == []  # nothing waits: no entry is shown

@@ -113,17 +113,15 @@ def test_the_plan_page_is_pinned_to_its_queries(
 ) -> None:
     client = client_for(secretariat)
     # 1. the session
-    # 2. the signed-in user
-    # 3. the user's role assignments (permission check; cached on the user)
-    # 4. the plan with its previous edition
-    # 5. the measures with their tiers
-    # 6. prefetch: the lead departments of those measures
-    # 7. the categories
-    # 8. the sections
-    # 9. the tiers
-    # 10. the later editions
-    # 11. menu: the role menu's rules (groups managed)
-    with django_assert_num_queries(11):
+    # 2. the signed-in user with its role assignments and managed groups (accounts.backends)
+    # 3. the plan with its previous edition
+    # 4. the measures with their tiers
+    # 5. prefetch: the lead departments of those measures
+    # 6. the categories
+    # 7. the sections
+    # 8. the tiers
+    # 9. the later editions
+    with django_assert_num_queries(9):
         assert client.get(url(guideline)).status_code == 200
 
 

@@ -50,14 +50,12 @@ def test_the_list_is_pinned_to_its_queries(
 ) -> None:
     client = client_for(secretariat)
     # 1. the session
-    # 2. the signed-in user
-    # 3. the user's role assignments (permission check; cached on the user)
-    # 4. the plans with their previous editions and counts (one JOINed, grouped query)
-    # 5. menu: the role menu's rules (groups managed)
-    with django_assert_num_queries(5):
+    # 2. the signed-in user with its role assignments and managed groups (accounts.backends)
+    # 3. the plans with their previous editions and counts (one JOINed, grouped query)
+    with django_assert_num_queries(3):
         assert client.get(URL).status_code == 200
     make_plans(15)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         assert len(client.get(URL).context["plans"]) == 16
 
 

@@ -35,10 +35,10 @@ def test_the_review_list_counts_the_round_s_reports(
     make_report(guideline, "1-a-1", status=Status.SUBMITTED)
     make_report(guideline, "1-a-2", status=Status.APPROVED)
     client = client_for(secretariat)
-    # 1 session, 2 user, 3 roles; 4 the rounds with plans; 5 counts per status; 6 the round's
-    # measures with their reports, 7 their lead departments; 8 the plans of the round form;
-    # the menu: 9 managed groups.
-    with django_assert_num_queries(9):
+    # 1 session, 2 user with its roles and managed groups (accounts.backends; permission and
+    # menu); 3 the rounds with plans; 4 counts per status; 5 the round's measures with their
+    # reports, 6 their lead departments; 7 the plans of the round form.
+    with django_assert_num_queries(7):
         response = client.get(reverse("measures:review_progress_reports"))
     counts = {key: n for key, _, n in response.context["counts"]}
     assert counts == {
@@ -74,7 +74,7 @@ def test_the_review_list_costs_the_same_with_many_measures(
         extra.lead_departments.add(dept_own)
         make_report(guideline, f"x{n}", status=Status.SUBMITTED)
     client = client_for(secretariat)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get(reverse("measures:review_progress_reports"))
 
 

@@ -132,14 +132,15 @@ def test_the_staff_list_is_pinned_to_its_queries(
     for _ in range(3):
         stored_report(requested_by=centre_staff)
     client = client_for(centre_staff)
-    # session, user, the user's roles, the count of the reports, the user's groups (menu), the
-    # plans, projects and surveys offered in the forms, the status report's fiscal years (years
-    # reported on, registrations, proposals), the page of reports with their requesters.
-    with django_assert_num_queries(12):
+    # session, user with its roles and groups (accounts.backends; permission and menu), the
+    # count of the reports, the plans, projects and surveys offered in the forms, the status
+    # report's fiscal years (years reported on, registrations, proposals), the page of
+    # reports with their requesters.
+    with django_assert_num_queries(10):
         client.get(reverse("reports:staff"))
     for _ in range(3):
         stored_report(requested_by=centre_staff)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(reverse("reports:staff"))
 
 

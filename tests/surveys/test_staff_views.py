@@ -72,9 +72,9 @@ def test_the_list_shows_counts_in_a_fixed_number_of_queries(
             )
     client = client_for(centre_staff)
     client.get(reverse("surveys:staff"))
-    # 1. session 2. user 3. roles (permission) 4. surveys with counts
-    # 5. menu: managed groups
-    with django_assert_num_queries(5):
+    # 1. session 2. user with its roles and managed groups (accounts.backends; permission
+    # and menu) 3. surveys with counts
+    with django_assert_num_queries(3):
         response = client.get(reverse("surveys:staff"))
     assert "調査2" in response.content.decode()
 

@@ -74,6 +74,7 @@ def _terms(through: dict[str, type[Model]], owner: str, ids: list[int]) -> Query
     fields = (
         through["fields"]
         ._default_manager.filter(**{f"{owner}__in": ids})
+        .order_by()
         .annotate(kind=Value(FIELD))
         .values_list(
             "kind", owner, "activityfield_id", "activityfield__name", "activityfield__code"
@@ -82,6 +83,7 @@ def _terms(through: dict[str, type[Model]], owner: str, ids: list[int]) -> Query
     places = (
         through["places"]
         ._default_manager.filter(**{f"{owner}__in": ids})
+        .order_by()
         .annotate(kind=Value(PLACE))
         .values_list("kind", owner, "district_id", "district__name", "district__code")
     )
@@ -130,6 +132,7 @@ def _partner_departments(proposals: Q) -> QuerySet[Any]:
     """The departments partnering ``proposals``, as rows without an owner."""
     return (
         Proposal.counterpart_departments.through.objects.filter(proposals)
+        .order_by()
         .annotate(
             owner=Value(None, output_field=IntegerField()),
             no_status=Value("", output_field=CharField()),
@@ -146,10 +149,11 @@ def _collaborations(facts: dict[int, Facts], ids: list[int]) -> None:
     """One query of four parts: the submitted proposals the groups made, those they
     partnered, and the departments partnering either (rows without an owner)."""
     submitted = ~Q(status=Proposal.Status.DRAFT)
-    made = Proposal.objects.filter(submitted, proposing_group_id__in=ids)
+    # No ordering in the parts of a UNION (SQLite refuses it; the order is not used).
+    made = Proposal.objects.filter(submitted, proposing_group_id__in=ids).order_by()
     partnered = Proposal.counterpart_groups.through.objects.filter(
         ~Q(proposal__status=Proposal.Status.DRAFT), citizengroup_id__in=ids
-    )
+    ).order_by()
     rows = made.values_list(
         "proposing_group_id", "pk", "status", "implemented", "proposing_department_id"
     ).union(

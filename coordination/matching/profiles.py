@@ -68,7 +68,7 @@ class Facts:
 FIELD, PLACE = "field", "place"
 
 
-def _terms(through: dict[str, type[Model]], owner: str, ids: list[int]) -> QuerySet[Any]:
+def terms_of(through: dict[str, type[Model]], owner: str, ids: list[int]) -> QuerySet[Any]:
     """The fields and districts of the owners ``ids`` in one query: rows of (kind, owner,
     term id, name, code), ``kind`` FIELD or PLACE."""
     fields = (
@@ -103,11 +103,11 @@ def _file(facts: dict[int, Facts], rows: Iterable[tuple[str, int, int, str, str]
         facts[owner].outside_only = owned == {OUTSIDE_CITY}
 
 
-_GROUP_TERMS: dict[str, type[Model]] = {
+GROUP_TERMS: dict[str, type[Model]] = {
     "fields": CitizenGroup.activity_fields.through,
     "places": CitizenGroup.districts.through,
 }
-_NEED_TERMS: dict[str, type[Model]] = {
+NEED_TERMS: dict[str, type[Model]] = {
     "fields": DepartmentNeed.activity_fields.through,
     "places": DepartmentNeed.districts.through,
 }
@@ -123,7 +123,7 @@ def group_facts(groups: Iterable[Row]) -> dict[int, Facts]:
     }
     ids = list(facts)
     if ids:
-        _file(facts, _terms(_GROUP_TERMS, "citizengroup_id", ids))
+        _file(facts, terms_of(GROUP_TERMS, "citizengroup_id", ids))
         _collaborations(facts, ids)
     return facts
 
@@ -145,8 +145,8 @@ def _partner_departments(proposals: Q) -> QuerySet[Any]:
     )
 
 
-def _collaborations(facts: dict[int, Facts], ids: list[int]) -> None:
-    """One query of four parts: the submitted proposals the groups made, those they
+def collaboration_rows(ids: list[int]) -> QuerySet[Any]:
+    """One query of four parts: the submitted proposals the groups ``ids`` made, those they
     partnered, and the departments partnering either (rows without an owner)."""
     submitted = ~Q(status=Proposal.Status.DRAFT)
     # No ordering in the parts of a UNION (SQLite refuses it; the order is not used).
@@ -154,7 +154,7 @@ def _collaborations(facts: dict[int, Facts], ids: list[int]) -> None:
     partnered = Proposal.counterpart_groups.through.objects.filter(
         ~Q(proposal__status=Proposal.Status.DRAFT), citizengroup_id__in=ids
     ).order_by()
-    rows = made.values_list(
+    return made.values_list(
         "proposing_group_id", "pk", "status", "implemented", "proposing_department_id"
     ).union(
         partnered.values_list(
@@ -169,6 +169,10 @@ def _collaborations(facts: dict[int, Facts], ids: list[int]) -> None:
         _partner_departments(Q(proposal__in=partnered.values("proposal_id"))),
         all=True,
     )
+
+
+def _collaborations(facts: dict[int, Facts], ids: list[int]) -> None:
+    rows = collaboration_rows(ids)
     partners: dict[int, set[int]] = {}
     own: list[tuple[int, int, str, bool, int | None]] = []
     for owner, proposal, status, implemented, department in rows:
@@ -197,7 +201,7 @@ def need_facts(needs: Iterable[DepartmentNeed]) -> dict[int, Facts]:
         ]
         _file(facts, rows)
     elif facts:
-        _file(facts, _terms(_NEED_TERMS, "departmentneed_id", list(facts)))
+        _file(facts, terms_of(NEED_TERMS, "departmentneed_id", list(facts)))
     return facts
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from django.core.management.color import no_style
 from django.db import connection, models
 
+from kamakura_portal.cached import changed
 from kamakura_portal.search import Searchable
 
 # SearchDocument.refresh's vector: the name's tokens weigh A, the description's B.
@@ -138,6 +139,7 @@ class Table:
                     f"SELECT {columns}, {SEARCH_VECTOR_SQL} FROM {_quote(target)}"
                 )
                 cursor.execute(f"TRUNCATE {_quote(target)}")
+        changed(self.model)  # COPY sends no signal: retire the cached rows of the table
         self.loads.add(self.model, count, time.perf_counter() - started)
         return count
 

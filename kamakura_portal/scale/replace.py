@@ -35,6 +35,7 @@ from groups.models import CitizenGroup, Contact
 from measures.models import Plan
 from surveys.models import Survey
 
+from ..cached import changed
 from .context import DOMAIN, PLAN_CODE
 
 
@@ -247,6 +248,7 @@ def remove_generated() -> dict[str, int]:
             )
             if cursor.rowcount:
                 removed[model._meta.db_table] = cursor.rowcount
+                changed(model)  # a raw DELETE sends no signal: retire the cached rows
             cursor.execute(f"DROP TABLE {table}")
         # Check every foreign key now, not at commit: a missed reference fails here, clearly.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")

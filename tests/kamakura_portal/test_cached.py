@@ -117,3 +117,14 @@ def test_departments_opt_in_as_well(django_assert_num_queries: Any, dept_own: An
     list(Department.objects.cached().filter(kind="section"))
     with django_assert_num_queries(0):
         assert dept_own in list(Department.objects.cached().filter(kind="section"))
+
+
+def test_rows_copied_by_seed_scale_retire_the_cached_rows() -> None:
+    from django.utils import timezone
+
+    from kamakura_portal.scale.bulk import Loads, Table
+
+    _names()
+    copied = {"code": "copied", "name": "写した地域", "sort_order": 9, "is_active": True}
+    Table(District, list(copied), Loads(), timezone.now()).copy([copied])
+    assert "写した地域" in _names()

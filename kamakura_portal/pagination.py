@@ -9,10 +9,12 @@ those twenty rows, instead of reading every row it skips.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 
 
 class BoundedPaginator(Paginator):
@@ -52,3 +54,51 @@ class BoundedPaginator(Paginator):
         ids = rows.values("pk")[bottom : bottom + self.per_page]
         # One query still: the ids are a subquery, the outer query keeps the order.
         return Page(list(rows.filter(pk__in=ids)), number, self)
+
+
+# A keyword search's result paged as consecutive runs (name matches, then the rest): a broad
+# keyword matches tens of thousands of rows, and ordering all of them to show twenty reads each
+# one's whole search vector. kamakura_portal.search.SearchDocument.runs splits the result where
+# its order already splits it; RunsPaginator counts and slices each run on its own, so a page
+# inside the first run never looks at the second.
+class RunsPaginator(BoundedPaginator):
+    """A :class:`BoundedPaginator` over runs listed one after the other.
+
+    Each run is counted only as far as the bound still needs (a run is not counted at all
+    once the runs before it reach the bound); a page reads each run it overlaps, in one
+    query per run, with the runs' own order.
+    """
+
+    def __init__(
+        self, runs: Sequence[QuerySet[Any]], per_page: int, *, page: Any = 1, **kwargs: Any
+    ) -> None:
+        super().__init__(runs[0], per_page, page=page, **kwargs)
+        self.runs = list(runs)
+
+    @cached_property
+    def run_counts(self) -> list[int]:
+        left = self.shown_count + 1
+        counts = []
+        for run in self.runs:
+            counted = run.order_by().values("pk")[:left].count() if left else 0
+            counts.append(counted)
+            left -= counted
+        return counts
+
+    @cached_property
+    def count(self) -> int:
+        return sum(self.run_counts)
+
+    def page(self, number: Any) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        rows: list[Any] = []
+        start = 0
+        for run, counted in zip(self.runs, self.run_counts, strict=True):
+            first, last = max(bottom - start, 0), min(top - start, counted)
+            if first < last:
+                ids = run.values("pk")[first:last]
+                rows.extend(run.filter(pk__in=ids))
+            start += counted
+        return Page(rows, number, self)

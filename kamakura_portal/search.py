@@ -277,7 +277,7 @@ class SearchDocument(Generic[M]):
         Listed one after the other, the runs are exactly ``result``'s rows in its order
         (every row of the first has ``name_match`` 1, of the second 0). A page inside the
         first run reads only name matches, found in the name index, and never ranks the
-        description matches of a broad word (:class:`kamakura_portal.search_pages.
+        description matches of a broad word (:class:`kamakura_portal.pagination.
         RunsPaginator`).
         """
         terms = query_terms(query)

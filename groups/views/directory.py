@@ -12,9 +12,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from kamakura_portal.pagination import BoundedPaginator
+from kamakura_portal.pagination import BoundedPaginator, RunsPaginator
 from kamakura_portal.search import is_searchable
-from kamakura_portal.search_pages import RunsPaginator
 
 from ..filters import DirectoryFilter
 from ..models import CitizenGroup, Contact

@@ -7,8 +7,7 @@ import pytest
 from groups.models import CitizenGroup
 from groups.search import refresh_search_index, search_groups, search_runs
 from kamakura_portal.db import is_postgresql
-from kamakura_portal.pagination import BoundedPaginator
-from kamakura_portal.search_pages import RunsPaginator
+from kamakura_portal.pagination import BoundedPaginator, RunsPaginator
 from tests.factories import CitizenGroupFactory
 
 pytestmark = [

@@ -14,6 +14,10 @@ steps:
 - baseline: a child that sets up Django, opens the database connection and does nothing;
 - dry run: read the file and check every row (``read_rows`` + ``plan_import``), nothing saved;
 - import: read, check and commit (``commit_import``), as ``manage.py import_groups FILE`` does;
+  the tasks it sends after its commit go to an in-memory broker that nobody reads;
+- search tokens: what those tasks do in a worker, here one after the other in one process
+  (``groups.refresh_search_index`` for every imported group, :data:`~groups.search.
+  TASK_GROUPS` at a time); a worker's memory is the peak of one task, not of them all;
 - export: ``/groups/opendata.csv`` through Django's test client, the whole stream read and
   counted (never joined), at 10,000 and at 100,000 imported groups.
 
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -89,6 +94,21 @@ def _export() -> dict[str, Any]:
     return {"seconds": time.perf_counter() - start, "bytes": size, "groups": lines - 1}
 
 
+def _index() -> dict[str, Any]:
+    from groups.models import CitizenGroup
+    from groups.search import TASK_GROUPS
+    from groups.tasks import refresh_search_index
+
+    start = time.perf_counter()
+    ids = list(CitizenGroup.objects.order_by("pk").values_list("pk", flat=True))
+    for first in range(0, len(ids), TASK_GROUPS):
+        refresh_search_index(ids[first : first + TASK_GROUPS])
+    seconds = time.perf_counter() - start
+    missing = CitizenGroup.objects.filter(search_vector__isnull=True).count()
+    tasks = math.ceil(len(ids) / TASK_GROUPS)
+    return {"seconds": seconds, "groups": len(ids), "tasks": tasks, "missing": missing}
+
+
 def run_child(step: str, database: str, path: str, out: str) -> None:
     _use_database(database)
     result: dict[str, Any] = {}
@@ -96,11 +116,15 @@ def run_child(step: str, database: str, path: str, out: str) -> None:
         _plan, result = _read_and_plan(path)
     elif step == "import":
         from groups.imports import commit_import
+        from kamakura_portal.celery import app
 
+        app.conf.update(broker_url="memory://localhost/")
         plan, result = _read_and_plan(path)
         start = time.perf_counter()
         result["created"] = commit_import(plan, None)
         result["commit_seconds"] = time.perf_counter() - start
+    elif step == "index":
+        result = _index()
     elif step == "export":
         result = _export()
     result["peak_mb"] = _own_peak_mb()
@@ -174,10 +198,11 @@ def report(figures: dict[str, Any], rows: int, small_rows: int) -> list[tuple[st
         ),
         (f"Registry file: {rows:,} rows, generated", f"{figures['file_mb']:.1f} MB"),
     ]
-    for label, dry, done, count in (
-        (f"{small_rows:,} rows", figures["dry_run_small"], small_import, small_rows),
-        (f"{rows:,} rows", figures["dry_run"], big_import, rows),
-    ):
+    for label, dry, done, index, count in (
+        (f"{small_rows:,} rows", figures["dry_run_small"], small_import,
+         figures["index_small"], small_rows),
+        (f"{rows:,} rows", figures["dry_run"], big_import, figures["index"], rows),
+    ):  # fmt: skip
         lines += [
             (f"Dry run {label}: read + check (time / peak RSS)",
              f"{dry['plan_seconds']:.1f} s / {dry['peak_mb']:.0f} MB"),
@@ -185,6 +210,9 @@ def report(figures: dict[str, Any], rows: int, small_rows: int) -> list[tuple[st
              f"{done['plan_seconds']:.1f} s + {done['commit_seconds']:.1f} s"
              f" = {done['plan_seconds'] + done['commit_seconds']:.1f} s"),
             (f"Import {label}: peak RSS of the whole import", f"{done['peak_mb']:.0f} MB"),
+            (f"Search tokens after the import {label}: {index['tasks']} tasks in one"
+             " process (time / peak RSS)",
+             f"{index['seconds']:.1f} s / {index['peak_mb']:.0f} MB"),
         ]  # fmt: skip
     lines += [
         (f"Import {rows:,} rows against ≤ {TARGET_SECONDS:.0f} s",
@@ -240,9 +268,11 @@ def main() -> None:
             figures["baseline"] = measure("idle", BENCH_DB)
             figures["dry_run_small"] = measure("dry-run", SMALL_DB, str(small))
             figures["import_small"] = measure("import", SMALL_DB, str(small))
+            figures["index_small"] = measure("index", SMALL_DB)
             figures["export_small"] = measure("export", SMALL_DB)
             figures["dry_run"] = measure("dry-run", BENCH_DB, str(big))
             figures["import"] = measure("import", BENCH_DB, str(big))
+            figures["index"] = measure("index", BENCH_DB)
             figures["export"] = measure("export", BENCH_DB)
     finally:
         admin(f"DROP DATABASE IF EXISTS {SMALL_DB}")

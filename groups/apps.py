@@ -9,7 +9,9 @@ class GroupsConfig(AppConfig):
     def ready(self) -> None:
         from kamakura_portal.audit import audit
 
-        from . import workflow  # noqa: F401  (declares the registration's status machine)
+        # The status machine declares itself; the tasks register themselves in every process,
+        # since the import sends its task by name (celery.send_after_commit).
+        from . import tasks, workflow  # noqa: F401
         from .models import CitizenGroup, Contact, GroupMembership, ManagerInvitation, StaffNote
 
         audit(

@@ -13,8 +13,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,8 @@ from accounts.models import User
 from kamakura_portal import imports
 from kamakura_portal.audit import acting_as
 from kamakura_portal.dates import fiscal_year, fiscal_year_end
+from kamakura_portal.import_audit import CreatedChanges
+from kamakura_portal.import_copy import copy_objects
 from kamakura_portal.import_files import ImportFileError, Table, read_rows
 from kamakura_portal.imports import ImportReport, Problem, map_columns, problem_line
 from kamakura_portal.japanese import matching_key
@@ -29,7 +31,7 @@ from kamakura_portal.workflow import record_arrival
 
 from .import_rows import PlannedGroup, RowChecker, Taxonomies
 from .models import CitizenGroup, Contact
-from .search import refresh_search_index
+from .search import refresh_search_index_later
 from .services import RegistryError
 
 __all__ = [
@@ -71,9 +73,8 @@ COLUMNS = (
 REQUIRED_COLUMNS = ("団体名",)
 # The reason recorded in each imported group's status history.
 IMPORT_REASON = "一括取り込み"
-# Groups written at a time by commit_import, and rows per INSERT.
+# Groups written at a time by commit_import.
 CHUNK = 2000
-BATCH = 500
 
 
 class ImportRejected(RegistryError, imports.ImportRejected):
@@ -136,20 +137,34 @@ def _valid_until(status: str, today: datetime.date) -> datetime.date | None:
 def commit_import(plan: ImportPlan, actor: User | None, today: datetime.date | None = None) -> int:
     """Create the plan's groups, all or none; returns how many were created.
 
-    The groups are written :data:`CHUNK` at a time (each with its contacts, history, audit
-    entries and search document) in one transaction, so the objects held in memory and the
-    size of each statement stay the same whatever the number of rows.
+    The groups are written :data:`CHUNK` at a time (each with its contacts, history and
+    audit entries) in one transaction, so the objects held in memory stay the same whatever
+    the number of rows; a chunk's objects are dropped once written. The rows go in by COPY
+    (:func:`~kamakura_portal.import_copy.copy_objects`), not INSERT statements, which took
+    longer to build than to run.
+
+    Their search tokens are not computed here (Sudachi takes ~2 ms a group, and its
+    dictionary ~190 MB of memory): once the transaction commits, a worker task per chunk
+    (:func:`~groups.search.refresh_search_index_later`) tokenises the chunk's texts and
+    stores their tokens and vectors, as a group saved alone gets them. Until it has run, an
+    imported group is listed in the directory and found by its filters but not by a keyword
+    (nor by the matching, which reads the same tokens): never a wrong match, only a
+    missing one for a few minutes.
     """
     if not plan.is_valid:
         raise ImportRejected.for_plan(plan)
     today = today or timezone.localdate()
+    audit = _Audit(actor)
     with acting_as(actor), transaction.atomic():
         for start in range(0, len(plan.groups), CHUNK):
-            _create(plan.groups[start : start + CHUNK], actor, today)
+            ids = _create(plan.groups[start : start + CHUNK], actor, today, audit)
+            refresh_search_index_later(ids)
     return len(plan.groups)
 
 
-def _create(planned: list[PlannedGroup], actor: User | None, today: datetime.date) -> None:
+def _create(
+    planned: list[PlannedGroup], actor: User | None, today: datetime.date, audit: _Audit
+) -> list[int]:
     groups = [
         CitizenGroup(
             **{
@@ -160,7 +175,7 @@ def _create(planned: list[PlannedGroup], actor: User | None, today: datetime.dat
         )
         for plan in planned
     ]
-    CitizenGroup.objects.bulk_create(groups, batch_size=BATCH)
+    copy_objects(groups, take_ids=True)
     _link(groups, planned)
     contacts = []
     for group, plan in zip(groups, planned, strict=True):
@@ -168,77 +183,87 @@ def _create(planned: list[PlannedGroup], actor: User | None, today: datetime.dat
             Contact(group=group, kind=Contact.Kind.REPRESENTATIVE, **plan.representative)
         )
         contacts.append(Contact(group=group, kind=Contact.Kind.LIAISON))
-    Contact.objects.bulk_create(contacts, batch_size=BATCH)
+    copy_objects(contacts, take_ids=True)  # their audit entries name them
     record_arrival(groups, IMPORT_REASON, actor)
-    _audit_created(groups, contacts, planned, actor)
-    refresh_search_index([group.pk for group in groups])
+    audit.write(groups, contacts, planned)
+    return [group.pk for group in groups]
 
 
 def _link(groups: list[CitizenGroup], planned: list[PlannedGroup]) -> None:
     fields_through = CitizenGroup.activity_fields.through
     districts_through = CitizenGroup.districts.through
-    fields_through.objects.bulk_create(
+    copy_objects(
         [
             fields_through(citizengroup_id=group.pk, activityfield_id=term.pk)
             for group, plan in zip(groups, planned, strict=True)
             for term in plan.activity_fields
-        ],
-        batch_size=1000,
+        ]
     )
-    districts_through.objects.bulk_create(
+    copy_objects(
         [
             districts_through(citizengroup_id=group.pk, district_id=term.pk)
             for group, plan in zip(groups, planned, strict=True)
             for term in plan.districts
-        ],
-        batch_size=1000,
+        ]
     )
 
 
-def _audit_created(
-    groups: list[CitizenGroup],
-    contacts: list[Contact],
-    planned: list[PlannedGroup],
-    user: User | None,
-) -> None:
-    """The audit entries the signals would have written, had the rows been saved one by one."""
-    from auditlog.cid import get_cid
-    from auditlog.diff import model_instance_diff
-    from auditlog.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
+class _Audit:
+    """The audit entries the signals would have written, had the rows been saved one by one:
+    a creation per group and contact (:class:`~kamakura_portal.import_audit.CreatedChanges`),
+    and per group an m2m addition for its activity fields and one for its districts."""
 
-    use_json = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
-    cid = get_cid()
+    def __init__(self, user: User | None) -> None:
+        from auditlog.cid import get_cid
+        from django.contrib.contenttypes.models import ContentType
 
-    def entry(obj: Any, action: int, changes: Any) -> LogEntry:
+        models: tuple[type[Model], ...] = (CitizenGroup, Contact)
+        self.actor = (getattr(user, "pk", None), getattr(user, "email", None))
+        self.cid = get_cid()
+        self.content_types = {
+            model: content_type.pk
+            for model, content_type in ContentType.objects.get_for_models(*models).items()
+        }
+        self.changes = {model: CreatedChanges(model) for model in models}
+
+    def _entry(self, obj: Model, action: int, changes: Any) -> Any:
+        from auditlog.models import LogEntry
+
+        # Ids, not objects: setting a relation costs a router call per entry.
         return LogEntry(
-            content_type=ContentType.objects.get_for_model(obj),
+            content_type_id=self.content_types[type(obj)],
             object_pk=str(obj.pk),
             object_id=obj.pk,
             object_repr=str(obj),
             action=action,
             changes=changes,
-            actor=user,
-            actor_email=getattr(user, "email", None),
-            cid=cid,
+            actor_id=self.actor[0],
+            actor_email=self.actor[1],
+            cid=self.cid,
         )
 
-    entries = [
-        entry(
-            obj,
-            LogEntry.Action.CREATE,
-            model_instance_diff(None, obj, use_json_for_changes=use_json),
-        )
-        for obj in [*groups, *contacts]
-    ]
-    for group, plan in zip(groups, planned, strict=True):
-        for name, terms in (
-            ("activity_fields", plan.activity_fields),
-            ("districts", plan.districts),
-        ):
-            if terms:
-                changes = {
-                    name: {"type": "m2m", "operation": "add", "objects": [str(t) for t in terms]}
-                }
-                entries.append(entry(group, LogEntry.Action.UPDATE, changes))
-    LogEntry.objects.bulk_create(entries, batch_size=500)
+    def write(
+        self, groups: list[CitizenGroup], contacts: list[Contact], planned: list[PlannedGroup]
+    ) -> None:
+        from auditlog.models import LogEntry
+
+        create, update = LogEntry.Action.CREATE, LogEntry.Action.UPDATE
+        entries = [
+            self._entry(obj, create, self.changes[type(obj)](obj)) for obj in [*groups, *contacts]
+        ]
+        for group, plan in zip(groups, planned, strict=True):
+            for name, terms in (
+                ("activity_fields", plan.activity_fields),
+                ("districts", plan.districts),
+            ):
+                if terms:
+                    added = {"type": "m2m", "operation": "add", "objects": _names(terms)}
+                    entries.append(self._entry(group, update, {name: added}))
+        copy_objects(entries)
+
+
+def _names(terms: list[Any]) -> list[str]:
+    """The terms' names in their model's order (its ``Meta.ordering``: plain ascending
+    fields, codes in ASCII), as auditlog lists the objects a relation gained."""
+    ordering = terms[0]._meta.ordering
+    return [str(term) for term in sorted(terms, key=lambda t: [getattr(t, f) for f in ordering])]

@@ -48,13 +48,9 @@ class ImportCommand(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         actor = self._actor(options["actor_email"])
-        try:
-            table = read_rows(path.read_bytes(), path.name)
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror or error}") from error
-        except ImportFileError as error:
-            raise CommandError(f"{path}: {error}") from error
-        plan = self.plan(table)
+        # The rows as read are not kept past the check: for a large file they take more
+        # memory than the plan.
+        plan = self.plan(self._read(path))
         for problem in plan.problems:
             line = problem_line(problem)
             if problem.is_error:
@@ -69,6 +65,14 @@ class ImportCommand(BaseCommand):
             return
         count = self.commit(plan, actor)
         self.stdout.write(self.style.SUCCESS(f"{summary} Imported {count} {self.noun}."))
+
+    def _read(self, path: Path) -> Table:
+        try:
+            return read_rows(path.read_bytes(), path.name)
+        except OSError as error:
+            raise CommandError(f"{path}: {error.strerror or error}") from error
+        except ImportFileError as error:
+            raise CommandError(f"{path}: {error}") from error
 
     def _actor(self, email: str) -> User | None:
         if not email:

@@ -51,26 +51,27 @@ def read_rows(data: bytes, filename: str) -> Table:
     return table
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp932")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            _(
-                "The file could not be read as UTF-8 or Shift_JIS (CP932) text. "
-                "In Excel, save it as “CSV UTF-8” and try again."
-            )
-        ) from None
+def _encoding(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise ImportFileError(
+        _(
+            "The file could not be read as UTF-8 or Shift_JIS (CP932) text. "
+            "In Excel, save it as “CSV UTF-8” and try again."
+        )
+    )
 
 
 def _read_csv(data: bytes) -> Table:
-    text = _decode(data)
+    # Decoded as it is parsed, not whole beforehand: the text of a 100,000-row file and a
+    # StringIO's copy of it (four bytes a character) would take ~100 MB more.
+    text = io.TextIOWrapper(io.BytesIO(data), encoding=_encoding(data), newline="")
     try:
-        lines = list(csv.reader(io.StringIO(text, newline="")))
+        lines = list(csv.reader(text))
     except csv.Error as exc:
         raise ImportFileError(_("The CSV file is damaged: %(error)s") % {"error": exc}) from exc
     return _table(lines)

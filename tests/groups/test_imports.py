@@ -257,8 +257,11 @@ def test_commit_creates_each_group_with_its_date_status_and_private_contact() ->
     assert (change.to_status, change.reason) == (CitizenGroup.Status.REGISTERED, IMPORT_REASON)
 
 
-def test_imported_groups_are_found_by_the_japanese_search() -> None:
-    commit_import(plan_of([GOOD]), actor=None)
+def test_imported_groups_are_found_by_the_japanese_search(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        commit_import(plan_of([GOOD]), actor=None)
     assert list(search_groups(CitizenGroup.objects.all(), "ゴミ拾い")) == [
         CitizenGroup.objects.get(name=GOOD["団体名"])
     ]

@@ -20,7 +20,7 @@ from django.db.models.functions import Collate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kamakura_portal.cached import CachedManager
+from kamakura_portal.cached import CachedManager, TrackedManager
 from kamakura_portal.search import Searchable
 
 if TYPE_CHECKING:
@@ -174,6 +174,8 @@ class CitizenGroup(Searchable):
     search_name_vector = SearchVectorField(null=True, editable=False)
 
     status_changes = GenericRelation("kamakura_portal.StatusChange")
+
+    objects = TrackedManager()  # the directory is kept rendered till the registry changes
 
     managers: models.ManyToManyField[User, GroupMembership] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

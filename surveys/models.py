@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kamakura_portal.cached import TrackedManager
+
 
 class Survey(models.Model):
     class Audience(models.TextChoices):
@@ -65,6 +67,9 @@ class Survey(models.Model):
     invited_at = models.DateTimeField(_("invitations sent at"), null=True, blank=True)
     reminded_on = models.DateField(_("reminder sent on"), null=True, blank=True)
     status_changes = GenericRelation("kamakura_portal.StatusChange")
+
+    # Tracked: the results pages keep their counts (kamakura_portal.shared_pages.kept).
+    objects = TrackedManager()
 
     class Meta:
         verbose_name = _("survey")
@@ -127,6 +132,9 @@ class Question(models.Model):
         default=False,
     )
 
+    # Tracked: the results pages keep their counts (kamakura_portal.shared_pages.kept).
+    objects = TrackedManager()
+
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
@@ -156,6 +164,9 @@ class Option(models.Model):
     code = models.SlugField(_("code"), max_length=60)
     label = models.CharField(_("label"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # Tracked: the results pages keep their counts (kamakura_portal.shared_pages.kept).
+    objects = TrackedManager()
 
     class Meta:
         verbose_name = _("option")
@@ -254,6 +265,9 @@ class Response(models.Model):
     updated_at = models.DateTimeField(_("last saved at"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
+    # Tracked: the results pages keep their counts (kamakura_portal.shared_pages.kept).
+    objects = TrackedManager()
+
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
@@ -302,6 +316,9 @@ class Answer(models.Model):
         Option, through="AnswerChoice", verbose_name=_("chosen options"), related_name="+"
     )
 
+    # Tracked: the results pages keep their counts (kamakura_portal.shared_pages.kept).
+    objects = TrackedManager()
+
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
@@ -320,6 +337,9 @@ class AnswerChoice(models.Model):
     option = models.ForeignKey(
         Option, verbose_name=_("option"), on_delete=models.PROTECT, related_name="choices"
     )
+
+    # Tracked: the results pages keep their counts (kamakura_portal.shared_pages.kept).
+    objects = TrackedManager()
 
     class Meta:
         verbose_name = _("chosen option")

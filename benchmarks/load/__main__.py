@@ -71,6 +71,7 @@ def drive(
         "BENCH_WARMUP": str(warmup),
         "BENCH_DURATION": str(duration),
         "BENCH_SAMPLES": str(output),
+        "BENCH_USERS": str(users),
     }
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with log.open("ab") as log_file:
@@ -111,8 +112,9 @@ def drive(
 
 
 def measure(base: str, page: Page, args: argparse.Namespace, log: Path) -> PageResult:
-    print(f"  {page.name}: {page.path}", flush=True)
-    run = drive(base, [page.path], page.cookie, args.users, args.warmup, args.duration, log)
+    more = f" and {len(page.rotation)} more in turn" if page.rotation else ""
+    print(f"  {page.name}: {page.path}{more}", flush=True)
+    run = drive(base, page.paths, page.cookie, args.users, args.warmup, args.duration, log)
     if run["error_kinds"]:
         print(f"    errors: {run['error_kinds']}", flush=True)
     result = summarise(

@@ -1,8 +1,9 @@
 """The load tool's user (locust): requests the pages named in ``BENCH_PATHS`` (one per
-line, taken in turn) with the session cookie in ``BENCH_COOKIE``, and writes the latency of
-every request made after the warm-up to the JSON file ``BENCH_SAMPLES`` when it quits,
-with the number that ended within ``BENCH_DURATION`` seconds after the warm-up (the
-throughput; the requests still running then are let finish, so a slow page has samples).
+line, taken in turn, each of the ``BENCH_USERS`` users its own share) with the session
+cookie in ``BENCH_COOKIE``, and writes the latency of every request made after the warm-up
+to the JSON file ``BENCH_SAMPLES`` when it quits, with the number that ended within
+``BENCH_DURATION`` seconds after the warm-up (the throughput; the requests still running
+then are let finish, so a slow page has samples).
 
 Started by ``python -m benchmarks.load`` as a separate process; not imported by Django.
 A page answers with 200 or counts as an error (a redirect to the sign-in page is one).
@@ -23,6 +24,8 @@ COOKIE = os.environ.get("BENCH_COOKIE", "")
 WARMUP = float(os.environ.get("BENCH_WARMUP", "0"))
 DURATION = float(os.environ["BENCH_DURATION"])
 OUTPUT = os.environ["BENCH_SAMPLES"]
+USERS = int(os.environ.get("BENCH_USERS", "1"))
+started_users = 0
 
 started = time.monotonic()
 measured: dict[str, Any] = {"latencies_ms": [], "in_window": 0, "errors": 0, "error_kinds": {}}
@@ -52,7 +55,11 @@ class PageUser(FastHttpUser):
     wait_time = constant(0)
 
     def on_start(self) -> None:
-        self.paths = itertools.cycle(PATHS)
+        # Each user starts at its own place in the list and steps by the number of users:
+        # with several addresses, no two users ask for the same one.
+        global started_users
+        first, started_users = started_users, started_users + 1
+        self.paths = itertools.islice(itertools.cycle(PATHS), first, None, USERS)
         self.headers = {"Cookie": COOKIE} if COOKIE else {}
 
     @task

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kamakura_portal.cached import TrackedManager
 from kamakura_portal.models import ordered_or_open
 from kamakura_portal.search import Searchable
 
@@ -72,6 +73,9 @@ class DepartmentNeed(Searchable):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     status_changes = GenericRelation("kamakura_portal.StatusChange")
+
+    # Tracked: the public needs board is kept rendered (kamakura_portal.shared_pages).
+    objects = TrackedManager()
 
     class Meta:
         verbose_name = _("department need")

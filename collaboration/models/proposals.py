@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kamakura_portal.cached import TrackedManager
 from kamakura_portal.models import ordered_or_open
 
 from .programs import Program
@@ -157,6 +158,10 @@ class Proposal(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     status_changes = GenericRelation("kamakura_portal.StatusChange")
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    # Tracked: the matching's ranking reads the groups' past proposals and is kept
+    # (kamakura_portal.shared_pages.kept) until a proposal changes.
+    objects = TrackedManager()
 
     class Meta:
         verbose_name = _("collaboration proposal")

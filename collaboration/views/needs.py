@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin, acting_user
+from kamakura_portal.shared_pages import SharedContentMixin
 
 from .. import queries
 from ..errors import NeedError
@@ -27,10 +28,12 @@ from ..models import DepartmentNeed
 from ..services.needs import save_need, set_need_status
 
 
-class NeedListView(ListView):
-    """Open public needs, for everyone; filters stay in the address."""
+class NeedListView(SharedContentMixin, ListView):
+    """Open public needs, for everyone; filters stay in the address. What an address shows is
+    the same for everyone: it is kept rendered (:mod:`kamakura_portal.shared_pages`)."""
 
     template_name = "collaboration/needs.html"
+    content_template_name = "collaboration/_needs_content.html"
     paginate_by = 20
     read_replica = True  # kamakura_portal.db_router: a read-only page
     context_object_name = "needs"
@@ -46,6 +49,12 @@ class NeedListView(ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(filter=self.filterset, staff=self.staff, **kwargs)
+
+    def share_content(self) -> bool:
+        return not self.staff  # the staff's list shows what their permissions allow
+
+    def shell_context(self) -> dict[str, Any]:
+        return {"staff": self.staff}
 
 
 class StaffNeedListView(PortalPermissionRequiredMixin, NeedListView):

@@ -7,13 +7,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.http import Http404
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from kamakura_portal.pagination import BoundedPaginator, RunsPaginator
 from kamakura_portal.search import is_searchable
+from kamakura_portal.shared_pages import SharedContentMixin
 
 from ..filters import DirectoryFilter
 from ..models import CitizenGroup, Contact
@@ -23,18 +23,21 @@ from ..search import search_runs
 RESULTS_ID = "directory-results"
 
 
-class DirectoryView(FilterView):
+class DirectoryView(SharedContentMixin, FilterView):
     """Registered groups, filtered and sorted through the address; 20 to a page.
 
     An htmx request from the search form gets only the results (the form stays as it is);
-    without JavaScript the same address renders the whole page.
+    without JavaScript the same address renders the whole page. What the address shows is
+    the same for everyone: it is kept rendered (:mod:`kamakura_portal.shared_pages`).
     """
 
     filterset_class = DirectoryFilter
     paginate_by = 20
     read_replica = True  # kamakura_portal.db_router: a read-only page
     template_name = "groups/directory.html"
+    content_template_name = "groups/_directory_content.html"
     results_template_name = "groups/_directory_results.html"
+    vary_on = ("HX-Request", "HX-Target")
     paginator_class = BoundedPaginator
 
     def get_paginator(self, queryset: Any, per_page: int, *args: Any, **kwargs: Any) -> Any:
@@ -65,11 +68,6 @@ class DirectoryView(FilterView):
             return False
         return not htmx.history_restore_request and htmx.target == RESULTS_ID
 
-    def get_template_names(self) -> list[str]:
-        if self.wants_results_only():
-            return [self.results_template_name]
-        return [self.template_name]
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["results_id"] = RESULTS_ID
@@ -86,12 +84,6 @@ class DirectoryView(FilterView):
             if name not in {"page", "sort"} and any(value.strip() for value in values)
         )
         return context
-
-    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
-        response = super().render_to_response(context, **kwargs)
-        # The same address answers with the whole page or with the results only.
-        patch_vary_headers(response, ("HX-Request", "HX-Target"))
-        return response
 
 
 def _web_links(text: str) -> list[str]:

@@ -188,16 +188,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and Celery broker: Redis when REDIS_URL is given, otherwise local and file-system.
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = deployment.caches(REDIS_URL, prefix="portal")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -351,6 +342,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "groups.run_renewal_cycle",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Tokenise the imported groups whose task the broker could not take.
+    "groups-search-sweep": {"task": "groups.sweep_search_index", "schedule": 1800.0},
     "measures-progress-reminders-daily": {
         "task": "measures.send_progress_reminders",
         "schedule": crontab(hour=6, minute=15),

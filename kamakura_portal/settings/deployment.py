@@ -46,6 +46,22 @@ def databases(
     return result
 
 
+def caches(redis_url: str, *, prefix: str) -> dict[str, Any]:
+    """The shared cache (Redis, or this process's memory without ``redis_url``) and ``local``,
+    always this process's memory: for what depends on the code alone (the page shell's fixed
+    parts, ``{% cache … using="local" %}``)."""
+    memory = "django.core.cache.backends.locmem.LocMemCache"
+    shared = (
+        {"BACKEND": "kamakura_portal.redis_cache.RedisCache", "LOCATION": redis_url}
+        if redis_url
+        else {"BACKEND": memory}
+    )
+    return {
+        "default": {**shared, "KEY_PREFIX": prefix},
+        "local": {"BACKEND": memory, "LOCATION": "local"},
+    }
+
+
 def file_storage(env: environ.Env) -> dict[str, Any]:
     """Where report files and uploads go: the local ``MEDIA_ROOT`` or an S3-compatible bucket.
 

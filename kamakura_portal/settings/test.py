@@ -2,6 +2,7 @@
 
 import os
 
+from . import deployment
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, env
 
@@ -23,13 +24,7 @@ PORTAL_REPLICA_READS = False
 _redis, _, _number = env.str("REDIS_URL", default="redis://127.0.0.1:6379/15").rpartition("/")
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 REDIS_URL = f"{_redis}/{int(_number) - int(_worker.removeprefix('gw') or 0)}"
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "portal-test",
-    }
-}
+CACHES = deployment.caches(REDIS_URL, prefix="portal-test")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 

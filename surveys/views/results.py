@@ -12,12 +12,19 @@ from django.views.generic import TemplateView
 
 from accounts.mixins import PortalPermissionRequiredMixin
 from kamakura_portal.exports import csv_response, xlsx_response
+from kamakura_portal.shared_pages import kept, state_of
 
 from ..breakdown import DIMENSIONS, breakdown, comparable_keys, compare
 from ..exports import response_table
 from ..models import Survey
 from ..queries import free_text_answers, published_surveys, survey_results
 from .base import SurveyMixin
+
+
+def kept_results(survey: Survey) -> Any:
+    """:func:`survey_results`, kept until an answer, a question or an option changes (with
+    50,000 responses the counts take a second and more): see kamakura_portal.shared_pages."""
+    return kept(("surveys.results", state_of(survey)), lambda: survey_results(survey))
 
 
 class StaffResultsView(SurveyMixin, TemplateView):
@@ -32,7 +39,7 @@ class StaffResultsView(SurveyMixin, TemplateView):
         split = by in DIMENSIONS and self.survey.audience == Survey.Audience.GROUPS
         context.update(
             survey=self.survey,
-            results=survey_results(self.survey),
+            results=kept_results(self.survey),
             dimensions=[(key, label) for key, (label, _path) in DIMENSIONS.items()],
             by=by if split else "",
             tables=breakdown(self.survey, by) if split else [],
@@ -71,7 +78,7 @@ class PublicResultsView(SurveyMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(survey=self.survey, results=survey_results(self.survey))
+        context.update(survey=self.survey, results=kept_results(self.survey))
         return context
 
 

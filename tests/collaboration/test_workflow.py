@@ -147,7 +147,8 @@ def test_the_inbox_is_written_with_the_move_and_no_mail_leaves_before_the_commit
 ) -> None:
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         transition(group_proposal, Status.SUBMITTED, group_manager)
-    assert len(callbacks) == 1
+    # The mail's (the others retire the cache's copies of the changed tables).
+    assert len([c for c in callbacks if c.__module__ != "kamakura_portal.cached"]) == 1
     assert [n.recipient for n in Notification.objects.all()] == [city_staff]
     assert not mail.outbox
     assert OutboxMail.objects.get(sent_at__isnull=True).to == city_staff.email

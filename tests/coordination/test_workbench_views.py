@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from collaboration.models import DepartmentNeed
+from collaboration.models import DepartmentNeed, Proposal
 from coordination.models import Invitation
 from groups.models import CitizenGroup
 from kamakura_portal.models import Notification
@@ -220,12 +220,64 @@ def test_the_workbench_runs_a_fixed_number_of_queries(
             make_invitation(need, group)
     client = client_for(centre_staff)
     # The first request fills the caches: the filter's choices, the civic synonyms, the
-    # search statistics (kamakura_portal.cached, coordination.matching.candidates).
+    # search statistics (kamakura_portal.cached, coordination.matching.candidates), the
+    # rendered filter form and the ranking (kamakura_portal.shared_pages).
     assert client.get(_url(need)).status_code == 200
     # 1 session, 2 the user with its roles and managed groups (accounts.backends); 3 the need
-    # (department joined), 4 its fields, 5 its areas (the ranking reads them too); 6 the
-    # pipeline (groups joined); the ranking (coordination.matching.rank_groups): 7 the
-    # candidate pool, 8 the candidates' fields and areas, 9 their past proposals with the
-    # partner departments, 10 the profiles of the groups shown.
-    with django_assert_num_queries(10):
+    # (department joined), 4 its fields, 5 its areas; 6 the pipeline (groups joined). The
+    # ranking is kept while no group, proposal, taxonomy or synonym changes.
+    with django_assert_num_queries(6):
         assert client.get(_url(need)).status_code == 200
+    group.name = "見守りの会（改称）"
+    group.save()  # retires the kept ranking
+    # The same six, then the ranking (coordination.matching.rank_groups): 7 the candidate
+    # pool, 8 the candidates' fields and areas, 9 their past proposals with the partner
+    # departments, 10 the profiles of the groups shown.
+    with django_assert_num_queries(10):
+        response = client.get(_url(need))
+    assert response.status_code == 200
+    assert "見守りの会（改称）" in response.content.decode()
+
+
+def _shown(client: Any, need: DepartmentNeed) -> dict[str, str]:
+    """The candidates shown: group name → its line of score parts."""
+    rows = client.get(_url(need)).context["rows"]
+    return {row.candidate.group.name: " ".join(row.parts) for row in rows}
+
+
+def test_the_kept_ranking_follows_the_groups_their_proposals_and_the_need(
+    need: DepartmentNeed, welfare: Any, centre_staff: Any
+) -> None:
+    group = candidate(welfare, "見守りの会")
+    client = client_for(centre_staff)
+    first = _shown(client, need)
+    assert "見守りの会" in first
+    # A past proposal of the group (a table of its own) counts at once.
+    Proposal.objects.create(
+        title="見守り訪問",
+        proposer_side=Proposal.ProposerSide.GROUP,
+        proposing_group=group,
+        status=Proposal.Status.ADOPTED,
+    )
+    assert _shown(client, need)["見守りの会"] != first["見守りの会"]
+    # A group leaving the register (an update(), no signal) is gone at once.
+    CitizenGroup.objects.filter(pk=group.pk).update(status=CitizenGroup.Status.ARCHIVED)
+    assert "見守りの会" not in _shown(client, need)
+    CitizenGroup.objects.filter(pk=group.pk).update(status=CitizenGroup.Status.REGISTERED)
+    assert "見守りの会" in _shown(client, need)
+    # The need's own values are part of the key: other words and no field, another ranking
+    # (no table the ranking reads has changed).
+    need.activity_fields.clear()
+    need.title, need.background, need.wanted = "海岸の清掃", "砂浜のごみ", "清掃の担い手"
+    need.save()
+    assert "見守りの会" not in _shown(client, need)
+
+
+@pytest.mark.parametrize("value", [0.0, 0.05, 0.25, 1.0, 2.45, 12.5, 13.49, 99.95, 100.0])
+def test_the_rows_round_the_points_as_the_template_filter_did(value: float) -> None:
+    from django.template.defaultfilters import floatformat
+
+    from coordination.views.workbench import _rounded
+
+    assert _rounded(value, "1") == floatformat(value, 0)
+    assert _rounded(value, "0.1") == floatformat(value, 1)

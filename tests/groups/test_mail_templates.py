@@ -80,7 +80,9 @@ def test_a_returned_registration_mails_the_managers_after_commit(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         services.return_registration(group, staff, "代表者名を確認してください。")
         assert mail.outbox == []  # nothing leaves before the commit
-    assert len(callbacks) == 1
+    # One mail sent after the commit (the other callbacks retire the cache's copies of the
+    # changed tables: kamakura_portal.cached).
+    assert len([c for c in callbacks if c.__module__ != "kamakura_portal.cached"]) == 1
     assert [m.to for m in mail.outbox] == [["manager@example.jp"]]
     assert "代表者名を確認してください。" in mail.outbox[0].body
     assert manage_link(group) in mail.outbox[0].body

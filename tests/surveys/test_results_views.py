@@ -263,3 +263,28 @@ def test_the_comparison_is_pinned(group_manager: Any, django_assert_num_queries:
     # 1. comparable keys 2. questions with surveys 3. their options 4. answering 5. per option
     with django_assert_num_queries(5):
         Client().get(reverse("surveys:compare"), {"key": "challenges"})
+
+
+def test_the_counts_are_kept_until_an_answer_comes(
+    centre_staff: Any, group_manager: Any, django_assert_num_queries: Any
+) -> None:
+    survey = answered_survey(group_manager, count=2)
+    client = client_for(centre_staff)
+    url = reverse("surveys:staff_results", args=[survey.pk])
+    assert client.get(url).context["results"].respondents == 2
+    # The counts are kept (kamakura_portal.shared_pages.kept): 1. session 2. user 3. the
+    # survey, and nothing of its answers.
+    with django_assert_num_queries(3):
+        client.get(url)
+    # A response submitted since (its answers and choices written in bulk) counts at once.
+    answer(
+        survey,
+        Respondent(group=CitizenGroupFactory.create(name="回答団体9")),
+        group_manager,
+        challenges=["活動場所・拠点の確保"],
+        willingness="積極的に取り組みたい",
+    )
+    assert client.get(url).context["results"].respondents == 3
+    # The survey's own values are part of the key: a new title shows at once.
+    Survey.objects.filter(pk=survey.pk).update(title="改めた題名")
+    assert client.get(url).context["results"].survey.title == "改めた題名"

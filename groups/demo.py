@@ -35,7 +35,7 @@ def load_demo_registry() -> int:
     existing = CitizenGroup.objects.values_list("name", flat=True).iterator()
     if any(matching_key(name) in names for name in existing):
         return 0
-    return commit_import(plan_import(table), actor=None)
+    return commit_import(plan_import(table), actor=None, search_now=True)
 
 
 def complete_demo_group(group: CitizenGroup) -> None:

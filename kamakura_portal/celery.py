@@ -13,6 +13,7 @@ import os
 from typing import Any
 
 from celery import Celery
+from celery.exceptions import ImproperlyConfigured
 from django.db import transaction
 from kombu.exceptions import OperationalError
 
@@ -24,8 +25,9 @@ app.autodiscover_tasks()
 
 logger = logging.getLogger(__name__)
 # What a broker that cannot be reached raises while a task is sent (Redis refusing the
-# connection, the file-system broker's folder gone).
-BROKER_ERRORS = (OperationalError, OSError)
+# connection, the file-system broker's folder gone, or its results folder: Celery's
+# ImproperlyConfigured).
+BROKER_ERRORS = (OperationalError, OSError, ImproperlyConfigured)
 
 
 def send_after_commit(task_name: str, *args: Any) -> None:

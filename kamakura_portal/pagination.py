@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import QuerySet
 
 
@@ -80,7 +82,7 @@ class RunsPaginator(BoundedPaginator):
         left = self.shown_count + 1
         counts = []
         for run in self.runs:
-            counted = run.order_by().values("pk")[:left].count() if left else 0
+            counted = count_upto(run, left) if left else 0
             counts.append(counted)
             left -= counted
         return counts
@@ -102,3 +104,29 @@ class RunsPaginator(BoundedPaginator):
                 rows.extend(run.filter(pk__in=ids))
             start += counted
         return Page(rows, number, self)
+
+
+def count_upto(rows: QuerySet[Any], limit: int) -> int:
+    """How many of ``rows`` there are, counting no further than ``limit``.
+
+    On PostgreSQL the rows' query is planned apart from the limit (a materialized CTE, read
+    only as far as the limit): told of a limit, the planner bets on finding it early in a
+    scan of the table, and for a keyword of several words, whose matches it overestimates
+    fivefold, it loses (子育て 大船: 457 ms reading 35,000 rows where the two GIN indexes
+    answer in 39 ms). A broad word still stops as early as before (鎌倉: 24 → 29 ms).
+    """
+    query = rows.order_by().values("pk")
+    connection = connections[query.db]
+    if connection.vendor != "postgresql":
+        return query[:limit].count()
+    try:
+        sql, params = query.query.get_compiler(connection=connection).as_sql()
+    except EmptyResultSet:  # nothing can match: Django asks nothing
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH matches AS MATERIALIZED ({sql}) "  # noqa: S608 (the ORM's own SQL)
+            "SELECT COUNT(*) FROM (SELECT 1 FROM matches LIMIT %s) AS counted",
+            [*params, limit],
+        )
+        return int(cursor.fetchone()[0])

@@ -38,3 +38,21 @@ def test_an_approval_with_the_broker_down_shows_the_page_and_mails_once_it_is_ba
         assert sweep_outbox.delay().get(timeout=20) == 1
         assert sweep_outbox.delay().get(timeout=20) == 0
     assert [message.to for message in mail.outbox] == [[group_manager.email]]
+
+
+def test_a_results_folder_gone_logs_and_the_change_stands(
+    caplog: Any, monkeypatch: Any, django_capture_on_commit_callbacks: Any, db: None
+) -> None:
+    from celery.exceptions import ImproperlyConfigured
+
+    from kamakura_portal import celery as portal_celery
+
+    def refuse(*args: Any) -> None:
+        # What the file-system result backend raises when its folder is missing.
+        raise ImproperlyConfigured("The configured path for the file-system backend")
+
+    task = portal_celery.app.tasks["groups.refresh_search_index"]
+    monkeypatch.setattr(task, "delay", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_celery.send_after_commit("groups.refresh_search_index", [1])
+    assert "not sent, the sweep will pick it up" in caplog.text

@@ -105,3 +105,18 @@ def test_the_registry_imports_from_cp932_as_excel_saves_it() -> None:
     assert commit_import(plan, actor=None) == 351
     multi = CitizenGroup.objects.get(name=demo_rows()[0]["団体名"])
     assert multi.activity_fields.count() == 2
+
+
+def test_the_demo_is_searchable_at_once_without_a_worker(
+    db: None, client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    load_departments()
+    load_taxonomies()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        load_demo_registry()
+    # Tokenised in the import's transaction: no task waits for a worker.
+    assert [c for c in callbacks if c.__module__ == "kamakura_portal.celery"] == []
+    first = CitizenGroup.objects.order_by("pk").first()
+    assert first is not None
+    found = client.get("/groups/", {"q": first.name}).content.decode()
+    assert first.name in found

@@ -98,3 +98,16 @@ def test_the_name_vector_follows_the_name_whoever_writes_it() -> None:
     refresh_search_index([created.pk])
     assert not CitizenGroup.objects.filter(search_name_vector="ヒダマリ").exists()
     assert CitizenGroup.objects.filter(search_name_vector="コモレビ").exists()
+
+
+@pytest.mark.parametrize(("limit", "expected"), [(1, 1), (2, 2), (3, 2), (50, 2)])
+def test_a_run_is_counted_up_to_the_limit(mixed: None, limit: int, expected: int) -> None:
+    from kamakura_portal.pagination import count_upto
+
+    # The matches in the descriptions only (the second run): counted apart from the limit's
+    # plan (a materialized CTE on PostgreSQL) and no further than the limit.
+    result = search_groups(CitizenGroup.objects.all(), "福祉")
+    rest = search_runs(result, "福祉")[1]
+    assert count_upto(rest, limit) == expected
+    assert count_upto(CitizenGroup.objects.filter(name="花の会"), limit) == 1
+    assert count_upto(CitizenGroup.objects.none(), limit) == 0

@@ -25,7 +25,7 @@ import hashlib
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
@@ -47,6 +47,10 @@ LOCAL_TIMEOUT = 60
 _local = LocMemCache("shared-pages", {"OPTIONS": {"MAX_ENTRIES": 300}})
 
 
+def _cache_is_shared() -> bool:
+    return not isinstance(caches["default"], LocMemCache)
+
+
 def _key(parts: Hashable) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     return f"shared:kept:{digest}"
@@ -59,7 +63,11 @@ def kept(parts: Hashable, compute: Callable[[], T]) -> T:
 
     Kept in the shared cache for every web process, and in this process's memory too, so
     that a value served again costs one read of the cache (the generations) instead of two.
+    Nothing is kept when the cache is this process's memory alone (no ``REDIS_URL``, as in
+    ``make run``): a worker's writes would not move the web process's generations on.
     """
+    if not _cache_is_shared():
+        return compute()
     key = _key((parts, get_language(), timezone.localdate().isoformat()))
     for store in (_local, cache):
         found = store.get(key)

@@ -194,3 +194,20 @@ def test_the_public_needs_board_is_kept(client: Client, dept_own: Any) -> None:
     again = client.get("/collaboration/needs/")
     assert again.status_code == 200
     assert again.context is None or "needs" not in again.context
+
+
+def test_nothing_is_kept_without_a_shared_cache(group: CitizenGroup) -> None:
+    from django.test import override_settings
+
+    rendered: list[int] = []
+
+    def render() -> str:
+        rendered.append(CitizenGroup.objects.count())
+        return "text"
+
+    memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
+    # As in `make run`: a web process and a worker, each with its own local-memory cache.
+    with override_settings(CACHES={"default": memory}):
+        shared_fragment("alone", render)
+        shared_fragment("alone", render)
+    assert len(rendered) == 2

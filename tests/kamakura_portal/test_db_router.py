@@ -141,3 +141,29 @@ def test_a_read_after_a_write_in_the_same_request_goes_to_the_primary(queries: Q
 def test_reads_outside_a_request_go_to_the_primary(group: CitizenGroup, queries: Queries) -> None:
     assert CitizenGroup.objects.filter(pk=group.pk).exists()
     assert len(queries.replica) == 0
+
+
+@both
+def test_a_page_read_on_the_replica_is_kept_only_briefly(
+    group: CitizenGroup, queries: Queries, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The replica may be a moment behind the generations in the cache: what was built from
+    it is kept for a minute, not for the usual quarter of an hour
+    (kamakura_portal.shared_pages)."""
+    from django.core.cache import caches
+
+    from kamakura_portal import shared_pages
+
+    backend = caches["default"]
+    timeouts: list[Any] = []
+    real_set = backend.set
+
+    def recording(key: str, value: Any, timeout: Any = None, **kwargs: Any) -> Any:
+        if key.startswith("shared:kept:"):
+            timeouts.append(timeout)
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(backend, "set", recording)
+    assert Client().get(reverse("groups:directory")).status_code == 200
+    assert len(queries.replica) > 0
+    assert timeouts == [shared_pages.REPLICA_TIMEOUT]

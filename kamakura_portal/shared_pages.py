@@ -42,9 +42,6 @@ T = TypeVar("T")
 TIMEOUT = 900
 REPLICA_TIMEOUT = 60
 LOCAL_TIMEOUT = 60
-# This process's copies (checked against the shared generations like the shared ones): the
-# most recently used few hundred pages, a few megabytes.
-_local = LocMemCache("shared-pages", {"OPTIONS": {"MAX_ENTRIES": 300}})
 
 
 def _cache_is_shared() -> bool:
@@ -69,13 +66,16 @@ def kept(parts: Hashable, compute: Callable[[], T]) -> T:
     if not _cache_is_shared():
         return compute()
     key = _key((parts, get_language(), timezone.localdate().isoformat()))
-    for store in (_local, cache):
+    # This process's copy (the settings' "local" cache), checked against the shared
+    # generations like the shared one.
+    local = caches["local"]
+    for store in (local, cache):
         found = store.get(key)
         if found is not None:
             tables, stamped, value = found
             if stamp(tables) == stamped:
                 if store is cache:
-                    _local.set(key, found, LOCAL_TIMEOUT)
+                    local.set(key, found, LOCAL_TIMEOUT)
                 return value
     before = generations()
     with reading() as reads:
@@ -84,7 +84,7 @@ def kept(parts: Hashable, compute: Callable[[], T]) -> T:
         tables = sorted(reads.tables)
         found = (tables, tuple(before[table] for table in tables), value)
         cache.set(key, found, REPLICA_TIMEOUT if REPLICA in reads.aliases else TIMEOUT)
-        _local.set(key, found, LOCAL_TIMEOUT)
+        local.set(key, found, LOCAL_TIMEOUT)
     return value
 
 

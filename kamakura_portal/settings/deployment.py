@@ -48,8 +48,9 @@ def databases(
 
 def caches(redis_url: str, *, prefix: str) -> dict[str, Any]:
     """The shared cache (Redis, or this process's memory without ``redis_url``) and ``local``,
-    always this process's memory: for what depends on the code alone (the page shell's fixed
-    parts, ``{% cache … using="local" %}``)."""
+    always this process's memory (the most recent thousand entries, a few megabytes): for what
+    depends on the code alone (the page shell's fixed parts, ``{% cache … using="local" %}``)
+    and the copies of kept pages (:mod:`kamakura_portal.shared_pages`)."""
     memory = "django.core.cache.backends.locmem.LocMemCache"
     shared = (
         {"BACKEND": "kamakura_portal.redis_cache.RedisCache", "LOCATION": redis_url}
@@ -58,7 +59,7 @@ def caches(redis_url: str, *, prefix: str) -> dict[str, Any]:
     )
     return {
         "default": {**shared, "KEY_PREFIX": prefix},
-        "local": {"BACKEND": memory, "LOCATION": "local"},
+        "local": {"BACKEND": memory, "LOCATION": "local", "OPTIONS": {"MAX_ENTRIES": 1000}},
     }
 
 
